@@ -1,0 +1,1 @@
+"""Generator for the campaign microsite: content/ -> model -> docs/<lang>/ -> site/<lang>/."""

@@ -1,0 +1,212 @@
+"""Build the site: validate, generate docs/<lang>/, run one MkDocs build per language.
+
+Everything is written into a staging folder under .build/ first. Only when every
+language has built does the staging output replace docs/ and site/, so a failed run
+leaves the last good docs/ and site/ exactly as they were.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+
+from scripts.errors import BuildFailed, SiteError
+from scripts.gitdates import last_changed
+from scripts.load import Content, load
+from scripts.render import Page, Renderer
+
+log = logging.getLogger(__name__)
+
+OUTPUTS = ("docs", "site")
+"""The only folders under the project root that the generator replaces."""
+
+DOCS_README = """\
+# docs/ is generated
+
+Everything in this folder is written by `python -m scripts build` (run by `make site`)
+from the files in `content/`. Do not edit it: your changes would be overwritten.
+Edit `content/` instead; see the README at the top of the repository.
+"""
+
+
+@dataclass
+class Generated:
+    """The Markdown of one language, ready for MkDocs."""
+
+    lang: str
+    files: dict[str, str]
+    """Path relative to docs/<lang>/ -> text."""
+    pages: list[Page]
+    nav: list[Any]
+
+
+def generate(content: Content, root: Path, today: dt.date) -> list[Generated]:
+    updated = last_changed(root, today)
+    out = []
+    for lang in content.site.codes:
+        renderer = Renderer(content, lang, updated)
+        pages = renderer.pages()
+        files = {page.path: renderer.render(page) for page in pages}
+        out.append(Generated(lang, files, pages, renderer.nav(pages)))
+    return out
+
+
+def mkdocs_config(root: Path, content: Content, gen: Generated, docs_dir: Path, site_dir: Path) -> dict[str, Any]:
+    """The base mkdocs.yml with this language's settings on top."""
+    base = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    site = content.site
+    lang = gen.lang
+    prefix = urlsplit(site.site_url).path
+    config = dict(base)
+    config.update(
+        site_name=Renderer.pick(site.name, lang, site.default_language),
+        site_description=Renderer.pick(site.description, lang, site.default_language),
+        site_url=f"{site.site_url}{lang}/",
+        docs_dir=str(docs_dir),
+        site_dir=str(site_dir),
+        nav=gen.nav,
+    )
+    if site.repo_url:
+        config["repo_url"] = site.repo_url
+    theme = dict(base.get("theme") or {})
+    theme.update(language=lang, custom_dir=str((root / theme.get("custom_dir", "scripts/theme")).resolve()))
+    config["theme"] = theme
+    extra = dict(base.get("extra") or {})
+    extra["alternate"] = [
+        {"name": language.name, "link": f"{prefix}{language.code}/", "lang": language.code}
+        for language in site.languages
+    ]
+    config["extra"] = extra
+    return config
+
+
+def write_tree(folder: Path, files: dict[str, str]) -> None:
+    for rel, text in files.items():
+        path = folder / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _capture_mkdocs() -> Iterator[_Collect]:
+    logger = logging.getLogger("mkdocs")
+    handler = _Collect()
+    logger.addHandler(handler)
+    propagate, logger.propagate = logger.propagate, False
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
+def run_mkdocs(config_file: Path) -> None:
+    """Build one language with MkDocs in strict mode; warnings become BuildFailed."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    with _capture_mkdocs() as captured:
+        try:
+            config = load_config(config_file=str(config_file))
+            mkdocs_build(config)
+        except MkDocsException as exc:
+            raise BuildFailed(captured.messages or [str(exc)]) from None
+    if captured.messages:  # pragma: no cover - strict mode aborts before this
+        raise BuildFailed(captured.messages)
+
+
+def explain(messages: list[str], gen: Generated, root: Path) -> list[str]:
+    """Point MkDocs warnings at the content file (and line) they come from."""
+    by_path = {page.path: page for page in gen.pages}
+    out = []
+    for message in messages:
+        match = re.search(r"Doc file '([^']+)'", message)
+        page = by_path.get(match.group(1)) if match else None
+        if page is None or not page.sources:
+            out.append(f"docs/{gen.lang}: {message}")
+            continue
+        rel = page.sources[0]
+        line = 0
+        target = re.search(r"(?:link|anchor) '([^']+)'", message)
+        if target and len(page.sources) == 1:
+            text = (root / rel).read_text(encoding="utf-8-sig").splitlines()
+            needle = target.group(1).split("#")[0] or target.group(1)
+            line = next((i for i, row in enumerate(text, 1) if needle in row), 0)
+        out.append(f"{rel}:{line}: {message}" if line else f"{rel}: {message}")
+    return out
+
+
+def build(root: Path, today: dt.date | None = None) -> dict[str, int]:
+    """Validate content, generate and build every language, then replace docs/ and site/.
+
+    Returns the number of pages per language.
+    """
+    today = today or dt.date.today()
+    content = load(root, today)
+    generated = generate(content, root, today)
+    (root / ".build").mkdir(exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix="stage-", dir=root / ".build"))
+    try:
+        docs, site = stage / "docs", stage / "site"
+        write_tree(docs, {"README.md": DOCS_README})
+        for gen in generated:
+            write_tree(docs / gen.lang, gen.files)
+            config = mkdocs_config(root, content, gen, docs / gen.lang, site / gen.lang)
+            config_file = stage / f"mkdocs.{gen.lang}.yml"
+            config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+            log.info("building %s (%d pages)", gen.lang, len(gen.files))
+            try:
+                run_mkdocs(config_file)
+            except BuildFailed as exc:
+                raise BuildFailed(explain(exc.messages, gen, root)) from None
+        write_root_pages(site, content)
+        for name in OUTPUTS:
+            swap(stage / name, root / name)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    return {gen.lang: len(gen.files) for gen in generated}
+
+
+def swap(new: Path, dest: Path) -> None:
+    """Replace ``dest`` by ``new`` with two renames on the same filesystem."""
+    if dest.name not in OUTPUTS or new.parent.parent.name != ".build":
+        raise SiteError(f"refusing to replace {dest}: the generator writes only docs/ and site/")
+    old = dest.with_name(f".{dest.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if dest.exists():
+        os.rename(dest, old)
+    os.rename(new, dest)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def write_root_pages(site: Path, content: Content) -> None:
+    """site/index.html sends readers to their language; site/404.html and .nojekyll."""
+    from scripts.render import root_index
+
+    (site / "index.html").write_text(root_index(content), encoding="utf-8")
+    default_404 = site / content.site.default_language / "404.html"
+    if default_404.exists():
+        shutil.copyfile(default_404, site / "404.html")
+    (site / ".nojekyll").write_text("", encoding="utf-8")

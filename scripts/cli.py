@@ -1,0 +1,72 @@
+"""Command line: python -m scripts {check,build,serve}.
+
+Errors in content are printed one per line (file:line: field: message) on stderr, and the
+exit code is 1. A traceback means a bug in the generator, never bad content.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+from scripts.errors import ContentErrors, SiteError
+
+log = logging.getLogger("scripts")
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    parser = argparse.ArgumentParser(prog="python -m scripts", description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=ROOT,
+                        help="project folder holding content/, docs/ and site/ (default: this repository)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="say what is being done")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate content/ only (fast; for editors and pre-commit)")
+    commands.add_parser("build", help="validate, generate docs/ and build site/ for every language")
+    serve = commands.add_parser("serve", help="live preview that regenerates when content/ changes")
+    serve.add_argument("--lang", help="language to preview (default: the site's default)")
+    serve.add_argument("--addr", default="127.0.0.1:8000", help="address to serve on")
+    args = parser.parse_args(argv)
+
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    root = args.root.resolve()
+    started = time.perf_counter()
+    try:
+        if args.command == "check":
+            from scripts.load import load
+
+            content = load(root)
+            counts = ", ".join(f"{len(items)} {kind}" for kind, items in content.facts.items())
+            print(f"content/ is valid: {counts}, {len(content.articles)} article(s), "
+                  f"{len(content.pages)} page(s)")
+        elif args.command == "build":
+            from scripts.build import build
+
+            pages = build(root)
+            summary = ", ".join(f"{lang}: {count} pages" for lang, count in pages.items())
+            print(f"built site/ ({summary}) in {time.perf_counter() - started:.1f} s")
+        elif args.command == "serve":
+            from scripts.serve import serve as run_serve
+
+            run_serve(root, args.lang, args.addr)
+    except ContentErrors as exc:
+        for line in exc.lines():
+            print(line, file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s) found; docs/ and site/ were not changed.", file=sys.stderr)
+        return exc.exit_code
+    except SiteError as exc:
+        for line in exc.lines():
+            print(line, file=sys.stderr)
+        print("the build failed; docs/ and site/ were not changed.", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    return 0

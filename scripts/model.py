@@ -1,0 +1,412 @@
+"""The content model: one typed class per YAML shape in content/, a docstring per field.
+
+Code reads attributes of these classes, never raw dicts. Validation of a single file is
+done here (types, required fields, allowed values, unknown keys); rules that span files
+(unique ids, references) live in scripts.load.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from scripts.types import Date, Id, LangCode, LangText, PartialDate, Text, Url, fail
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+# --- content/site.yml ----------------------------------------------------------------------
+
+class Language(Model):
+    code: LangCode
+    """ISO 639-1 code used in URLs and file names: en, be, ru, pl."""
+    name: Text
+    """The language's name in itself (English, Беларуская, Русский, Polski)."""
+    default: bool = False
+    """Exactly one language is the default: readers without a preference get it."""
+
+
+class SiteConfig(Model):
+    """content/site.yml: settings for the whole site."""
+
+    site_url: Url
+    """Where the site is published, e.g. https://owner.github.io/repo/ (ends with /)."""
+    repo_url: Url | None = None
+    """The git repository that holds this content."""
+    languages: list[Language] = Field(min_length=1)
+    """The site's languages, in the order of the language switcher."""
+    name: LangText
+    """The site's name per language."""
+    description: LangText
+    """One or two sentences per language: what the site is for (used in search results)."""
+    headline_series: Id
+    """The series shown large on the home page (a file name in content/facts/series/)."""
+    article: Id
+    """The featured article (a folder name in content/articles/)."""
+
+    @property
+    def default_language(self) -> str:
+        return next((lang.code for lang in self.languages if lang.default), self.languages[0].code)
+
+    @property
+    def codes(self) -> list[str]:
+        return [lang.code for lang in self.languages]
+
+
+# --- shared pieces -------------------------------------------------------------------------
+
+class Source(Model):
+    """Where a fact was read. Facts refer to a source by its id."""
+
+    id: Id
+    """Short id used by facts in the same file, e.g. 'rbc-2025-10-22'."""
+    url: Url
+    """The page the fact was read on."""
+    publisher: Text
+    """Who published it: 'Viasna', 'RBC', 'EUR-Lex'."""
+    title: Text | None = None
+    """The page's headline, as published."""
+    accessed: Date | None = None
+    """When the page was read (YYYY-MM-DD)."""
+
+
+class SourcedFile(Model):
+    """Base for fact sheets that carry their own list of sources."""
+
+    sources: list[Source] = Field(min_length=1)
+    """Every page this file's facts were read on."""
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.sources if s.id == source_id)
+
+
+class Body(Model):
+    """An institution named by facts: a sanctioning authority, a counting organisation."""
+
+    id: Id
+    """Referred to from sanctions (authority) and data points (counted_by)."""
+    name: LangText
+    """Full name per language."""
+    short: LangText | None = None
+    """Short name per language (EU, UK, Viasna)."""
+    url: Url | None = None
+    """Official website."""
+
+
+class Term(Model):
+    """An entry of a small list: a country, a sector."""
+
+    id: Id
+    """Referred to from fact sheets."""
+    name: LangText
+    """Name per language."""
+
+
+# --- people and companies ------------------------------------------------------------------
+
+SanctionEventKind = Literal["listed", "renewed", "upheld", "annulled", "lifted", "expired"]
+ENDING_EVENTS = {"annulled", "lifted", "expired"}
+
+
+class SanctionEvent(Model):
+    """One dated, sourced step in a sanction's life: a listing, renewal, court ruling, ..."""
+
+    date: Date
+    """When it took effect (YYYY-MM-DD)."""
+    event: SanctionEventKind
+    """listed, renewed, upheld (a court dismissed a challenge), annulled, lifted, expired."""
+    note: LangText | None = None
+    """What else the reader should know: the legal act, the court case."""
+    source: Id
+    """Id of an entry in this file's sources."""
+
+
+class Sanction(Model):
+    """One authority's sanction against a person or company, with its history."""
+
+    authority: Id
+    """Id of the authority in content/facts/lists/bodies.yml (eu, uk, us, ca)."""
+    programme: LangText
+    """The sanctions programme or legal basis, per language."""
+    history: list[SanctionEvent] = Field(min_length=1)
+    """Listing, renewals, rulings, in date order; the first is usually 'listed'."""
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Sanction:
+        dates = [event.date for event in self.history]
+        if dates != sorted(dates):
+            raise fail("order", "history must be in date order, oldest first")
+        return self
+
+    @property
+    def listed(self) -> PartialDate:
+        """The date of the first listing."""
+        return next((e.date for e in self.history if e.event == "listed"), self.history[0].date)
+
+    @property
+    def status(self) -> str:
+        """active, or how it ended (annulled, lifted, expired): from the latest event."""
+        last = self.history[-1].event
+        return last if last in ENDING_EVENTS else "active"
+
+    @property
+    def status_since(self) -> PartialDate:
+        return self.history[-1].date
+
+
+class Wallet(SourcedFile):
+    """A person or company of the regime's inner circle ('wallet'). One per file."""
+
+    name: LangText
+    """The name as written in each site language."""
+    aliases: list[Text] = []
+    """Every other spelling seen in sources, in any script (Gutseriyev, Гуцериев)."""
+    role: LangText
+    """A short line: who they are (shown in tables)."""
+    summary: LangText
+    """A few sentences per language, backed by this file's sources."""
+    related: list[Id] = []
+    """Ids of related people or companies (file names in content/facts/...)."""
+    sectors: list[Id] = []
+    """Ids of sectors in content/facts/lists/sectors.yml."""
+    sanctions: list[Sanction] = []
+    """Each authority's sanction, with its dated history."""
+
+    @property
+    def active_sanctions(self) -> list[Sanction]:
+        return [s for s in self.sanctions if s.status == "active"]
+
+
+class Person(Wallet):
+    """content/facts/people/<id>.yml"""
+
+
+class Company(Wallet):
+    """content/facts/companies/<id>.yml"""
+
+
+# --- border crossings ------------------------------------------------------------------------
+
+Traffic = Literal["cars", "buses", "freight", "rail", "pedestrians", "cyclists", "road"]
+CrossingStatus = Literal["open", "restricted", "closed"]
+
+
+class Side(Model):
+    """One side of a crossing."""
+
+    country: Id
+    """Id of a country in content/facts/lists/countries.yml."""
+    place: LangText | None = None
+    """The place name on this side, per language (left out where no source names it)."""
+
+
+class Coordinates(Model):
+    lat: float = Field(ge=-90, le=90)
+    """Latitude in decimal degrees."""
+    lon: float = Field(ge=-180, le=180)
+    """Longitude in decimal degrees."""
+
+
+class StatusChange(Model):
+    """One dated, sourced entry of a crossing's status history."""
+
+    date: Date
+    """When the status took effect (or when it was observed, see 'observed')."""
+    status: CrossingStatus
+    """open, restricted or closed."""
+    applies_to: list[Traffic] = []
+    """Which traffic the status concerns; empty means all traffic of the crossing."""
+    observed: bool = False
+    """true when the source only reports the status on that date, not when it began."""
+    note: LangText | None = None
+    """Why, or what exactly is allowed."""
+    source: Id
+    """Id of an entry in this file's sources."""
+
+
+class Crossing(SourcedFile):
+    """content/facts/crossings/<id>.yml: a border crossing between Belarus and the EU."""
+
+    name: LangText
+    """The crossing's name per language, both sides: 'Bobrowniki – Bierastavica'."""
+    aliases: list[Text] = []
+    """Other spellings seen in sources, in any script."""
+    sides: list[Side] = Field(min_length=2, max_length=2)
+    """The EU side first, then the Belarusian side."""
+    traffic: list[Traffic] = Field(min_length=1)
+    """Kinds of traffic the crossing handles: cars, buses, freight, rail, pedestrians, ..."""
+    coordinates: Coordinates | None = None
+    """Where it is (only from a source)."""
+    history: list[StatusChange] = Field(min_length=1)
+    """Status changes, oldest first. The current status is the last one."""
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Crossing:
+        dates = [change.date for change in self.history]
+        if dates != sorted(dates):
+            raise fail("order", "history must be in date order, oldest first")
+        return self
+
+    @property
+    def current(self) -> StatusChange:
+        return self.history[-1]
+
+    @property
+    def since(self) -> StatusChange:
+        """The entry from which the current status has held (the start of the last run)."""
+        first = self.history[-1]
+        for change in reversed(self.history):
+            if change.status != first.status:
+                break
+            first = change
+        return first
+
+
+# --- series (political prisoners and related indicators) ----------------------------------
+
+class DataPoint(Model):
+    """One count on one date, by one counter, from one source."""
+
+    date: Date
+    """The date the count refers to."""
+    value: int = Field(ge=0)
+    """The count, a whole number without separators: 1135."""
+    counted_by: Id
+    """Id of the counting body in content/facts/lists/bodies.yml."""
+    source: Id
+    """Id of an entry in this file's sources."""
+    note: LangText | None = None
+    """Anything the reader needs to read the figure right."""
+
+
+class Series(SourcedFile):
+    """content/facts/series/<id>.yml: counts over time. Two points may share a date."""
+
+    title: LangText
+    """The series' name per language."""
+    description: LangText
+    """What is counted and how, per language."""
+    order: int = 100
+    """Position on the page: lower comes first."""
+    points: list[DataPoint] = Field(min_length=1)
+    """Data points, oldest first."""
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Series:
+        dates = [point.date for point in self.points]
+        if dates != sorted(dates):
+            raise fail("order", "points must be in date order, oldest first")
+        return self
+
+    @property
+    def latest(self) -> DataPoint:
+        return self.points[-1]
+
+
+# --- Markdown files: articles and hand-written pages -----------------------------------------
+
+class ArticleMeta(Model):
+    """Front matter of content/articles/<slug>/<lang>.md."""
+
+    title: Text
+    """The headline."""
+    description: Text = Field(max_length=300)
+    """One or two sentences shown in search results and when shared."""
+    author: Text | None = None
+    """The author, when the original names one."""
+    publisher: Text
+    """Who first published it."""
+    date: Date
+    """When it was first published."""
+    source_url: Url
+    """Where it was first published."""
+
+
+class PageMeta(Model):
+    """Front matter of content/pages/<slug>/<lang>.md."""
+
+    title: Text
+    """The page title."""
+    description: Text = Field(max_length=300)
+    """One or two sentences for search results and sharing."""
+    order: int = 100
+    """Position in the navigation: lower comes first."""
+
+
+class UiStrings(Model):
+    """content/ui/<lang>.yml: every label the generated pages use, per language.
+
+    The default language must have every key; other languages fall back to it.
+    """
+
+    home: Text | None = None
+    article: Text | None = None
+    facts: Text | None = None
+    people: Text | None = None
+    companies: Text | None = None
+    crossings: Text | None = None
+    political_prisoners: Text | None = None
+    name: Text | None = None
+    role: Text | None = None
+    active_sanctions: Text | None = None
+    sanctions: Text | None = None
+    no_sanctions: Text | None = None
+    authority: Text | None = None
+    programme: Text | None = None
+    listed_on: Text | None = None
+    status: Text | None = None
+    date: Text | None = None
+    event: Text | None = None
+    note: Text | None = None
+    source: Text | None = None
+    sources: Text | None = None
+    also_written: Text | None = None
+    sectors: Text | None = None
+    related: Text | None = None
+    countries: Text | None = None
+    traffic: Text | None = None
+    current_status: Text | None = None
+    since: Text | None = None
+    reported_on: Text | None = None
+    status_history: Text | None = None
+    applies_to_all: Text | None = None
+    count: Text | None = None
+    counted_by: Text | None = None
+    latest: Text | None = None
+    as_of: Text | None = None
+    related_indicators: Text | None = None
+    last_updated: Text | None = None
+    published_by: Text | None = None
+    author: Text | None = None
+    original: Text | None = None
+    accessed: Text | None = None
+    read_article: Text | None = None
+    see_facts: Text | None = None
+    share: Text | None = None
+    what_you_can_do: Text | None = None
+    headline_prisoners: Text | None = None
+    headline_crossings: Text | None = None
+    headline_wallets: Text | None = None
+    crossings_closed: Text | None = None
+    wallets_sanctioned: Text | None = None
+    choose_language: Text | None = None
+    status_open: Text | None = None
+    status_restricted: Text | None = None
+    status_closed: Text | None = None
+    event_listed: Text | None = None
+    event_renewed: Text | None = None
+    event_upheld: Text | None = None
+    event_annulled: Text | None = None
+    event_lifted: Text | None = None
+    event_expired: Text | None = None
+    event_active: Text | None = None
+    traffic_cars: Text | None = None
+    traffic_buses: Text | None = None
+    traffic_freight: Text | None = None
+    traffic_rail: Text | None = None
+    traffic_pedestrians: Text | None = None
+    traffic_cyclists: Text | None = None
+    traffic_road: Text | None = None

@@ -1,0 +1,278 @@
+"""Render the model into MkDocs input: Markdown pages per language, from Jinja templates.
+
+Every ``{{ value }}`` in a template is escaped for Markdown and HTML by the environment's
+``finalize`` hook, so a name containing ``<script>`` or ``*`` shows as text. Helpers that
+build Markdown on purpose (links) return ``Md`` values, which pass through unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import jinja2
+from markupsafe import Markup
+from babel.dates import format_date, format_skeleton
+from babel.numbers import format_decimal
+
+from scripts import model as m
+from scripts.load import Content, Markdown
+from scripts.types import PartialDate
+
+TEMPLATES = Path(__file__).parent / "templates"
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
+
+LOCALES = {"en": "en_GB"}
+"""Babel locale per language code where it differs from the code itself."""
+
+
+class Md(Markup):
+    """Markdown produced by the generator itself (or a template macro): not escaped again."""
+
+
+def escape(value: Any) -> Markup:
+    """Make any value safe to place in Markdown: shown as written, never interpreted."""
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return Markup("")
+    text = html.escape(" ".join(str(value).split()), quote=True)
+    return Markup(_MD_SPECIAL.sub(r"\\\1", text))
+
+
+@dataclass
+class Page:
+    """One generated Markdown file."""
+
+    path: str
+    """Relative to docs/<lang>/, e.g. 'people/gutseriev.md'."""
+    template: str
+    title: str
+    description: str
+    sources: list[str]
+    """Content files the page is made from (for 'last updated')."""
+    data: dict[str, Any]
+
+
+class Renderer:
+    """Renders every page of one language."""
+
+    def __init__(self, content: Content, lang: str, updated: dict[str, dt.date]):
+        self.content = content
+        self.lang = lang
+        self.default = content.site.default_language
+        self.locale = LOCALES.get(lang, lang)
+        self.updated = updated
+        self.ui_strings = content.ui.get(lang)
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES),
+            undefined=jinja2.StrictUndefined,
+            finalize=escape,
+            autoescape=True,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.globals.update(
+            ui=self.ui, t=self.text, date=self.date, num=self.num, link=self.link,
+            ext=self.external, source_link=self.source_link, site=content.site, lists=content.lists,
+            lang=lang, share=self.share_links, json=lambda v: Md(json.dumps(v, ensure_ascii=False)),
+            md=Md,
+        )
+        self.here = ""
+
+    # --- helpers for templates -----------------------------------------------------------
+
+    def ui(self, key: str) -> str:
+        value = getattr(self.ui_strings, key, None) if self.ui_strings else None
+        return value or getattr(self.content.ui[self.default], key)
+
+    @staticmethod
+    def pick(value: dict[str, str] | None, lang: str, default: str) -> str:
+        """The text in ``lang``, or the default language's."""
+        if not value:
+            return ""
+        return value.get(lang) or value[default]
+
+    def text(self, value: dict[str, str] | None) -> str:
+        return self.pick(value, self.lang, self.default)
+
+    def date(self, value: PartialDate | dt.date | None) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, dt.date):
+            return format_date(value, "long", locale=self.locale)
+        if value.precision == "day":
+            return format_date(value.first_day(), "long", locale=self.locale)
+        if value.precision == "month":
+            return format_skeleton("yMMMM", value.first_day(), locale=self.locale)
+        return str(value.year)
+
+    def num(self, value: int) -> str:
+        return format_decimal(value, locale=self.locale)
+
+    def link(self, label: Any, target: str, anchor: str = "") -> Md:
+        """A Markdown link from the page being rendered to another generated page."""
+        rel = posixpath.relpath(target, posixpath.dirname(self.here) or ".")
+        return Md(f"[{escape(label)}]({rel}{'#' + anchor if anchor else ''})")
+
+    def external(self, label: Any, url: str) -> Md:
+        return Md(f"[{escape(label)}](<{url}>)")
+
+    def source_link(self, item: m.SourcedFile, source_id: str) -> Md:
+        source = item.source(source_id)
+        return Md(f"[{escape(source.publisher)}](#source-{source.id})")
+
+    def share_links(self, path: str, title: str) -> list[tuple[str, str]]:
+        url = self.page_url(path)
+        q_url, q_title = quote(url, safe=""), quote(title, safe="")
+        return [
+            ("X", f"https://x.com/intent/post?text={q_title}&url={q_url}"),
+            ("Facebook", f"https://www.facebook.com/sharer/sharer.php?u={q_url}"),
+            ("Telegram", f"https://t.me/share/url?url={q_url}&text={q_title}"),
+            ("WhatsApp", f"https://wa.me/?text={q_title}%20{q_url}"),
+            ("E-mail", f"mailto:?subject={q_title}&body={q_url}"),
+        ]
+
+    def page_url(self, path: str) -> str:
+        """The absolute published URL of a generated page."""
+        stem = path.removesuffix(".md")
+        stem = "" if stem == "index" else stem.removesuffix("/index") + "/"
+        return f"{self.content.site.site_url}{self.lang}/{stem}"
+
+    # --- pages -----------------------------------------------------------------------------
+
+    def pages(self) -> list[Page]:
+        c = self.content
+        site = c.site
+        wallets = [("people", k, v) for k, v in c.facts["people"].items()] + \
+                  [("companies", k, v) for k, v in c.facts["companies"].items()]
+        article = c.articles[site.article]
+        headline = c.facts["series"][site.headline_series]
+        out = [
+            self.page("index.md", "home.md.j2", self.text(site.name), self.text(site.description),
+                      self.all_sources(), wallets=wallets, headline=headline,
+                      crossings=c.facts["crossings"], article=self.version(article)),
+            self.page("political-prisoners.md", "series.md.j2", self.text(headline.title),
+                      self.text(headline.description), self.kind_sources("series"),
+                      series=sorted(c.facts["series"].items(), key=lambda kv: kv[1].order),
+                      headline=headline, cited=self.unique_sources(c.facts["series"].values())),
+        ]
+        for kind in ("people", "companies"):
+            items = c.facts[kind]
+            out.append(self.page(f"{kind}/index.md", "wallets.md.j2", self.ui(kind), "",
+                                 self.kind_sources(kind), kind=kind, items=items))
+            for ident, item in items.items():
+                out.append(self.page(f"{kind}/{ident}.md", "wallet.md.j2", self.text(item.name),
+                                     self.text(item.role), [c.paths[(kind, ident)]], kind=kind,
+                                     item=item, ident=ident, sanction_anchors=sanction_anchors(item),
+                                     related=c.related(item)))
+        out.append(self.page("crossings/index.md", "crossings.md.j2", self.ui("crossings"), "",
+                             self.kind_sources("crossings"), items=c.facts["crossings"]))
+        for ident, item in c.facts["crossings"].items():
+            out.append(self.page(f"crossings/{ident}.md", "crossing.md.j2", self.text(item.name),
+                                 self.crossing_summary(item), [c.paths[("crossings", ident)]],
+                                 item=item))
+        for slug, versions in c.articles.items():
+            doc = self.version(versions)
+            out.append(self.page(f"articles/{slug}.md", "article.md.j2", doc.meta.title,
+                                 doc.meta.description, [doc.rel], doc=doc))
+        for slug, versions in sorted(c.pages.items(), key=lambda kv: self.version(kv[1]).meta.order):
+            doc = self.version(versions)
+            out.append(self.page(f"{slug}.md", "page.md.j2", doc.meta.title, doc.meta.description,
+                                 [doc.rel], doc=doc))
+        return out
+
+    def page(self, path: str, template: str, title: str, description: str,
+             sources: list[str], **data: Any) -> Page:
+        return Page(path, template, title, description, sources, data)
+
+    def version(self, versions: dict[str, Markdown]) -> Markdown:
+        return versions.get(self.lang) or versions[self.default]
+
+    @staticmethod
+    def unique_sources(items: Iterable[m.SourcedFile]) -> list[m.Source]:
+        seen: dict[str, m.Source] = {}
+        for item in items:
+            for source in item.sources:
+                seen.setdefault(source.url, source)
+        return list(seen.values())
+
+    def kind_sources(self, kind: str) -> list[str]:
+        return [rel for (k, _), rel in self.content.paths.items() if k == kind]
+
+    def all_sources(self) -> list[str]:
+        return list(self.content.paths.values())
+
+    def crossing_summary(self, item: m.Crossing) -> str:
+        since = item.since
+        word = self.ui("reported_on") if since.observed else self.ui("since")
+        return f"{self.ui('status_' + item.current.status)} {word} {self.date(since.date)}"
+
+    def render(self, page: Page) -> str:
+        self.here = page.path
+        dates = [self.updated[s] for s in page.sources if s in self.updated]
+        template = self.env.get_template(page.template)
+        return template.render(page=page, updated=max(dates) if dates else None,
+                               front=self.front_matter(page), **page.data)
+
+    def front_matter(self, page: Page) -> Md:
+        fields: dict[str, Any] = {"title": page.title}
+        if page.description:
+            fields["description"] = page.description
+        if page.path == "index.md":
+            fields["hide"] = ["navigation", "toc"]
+        lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
+        return Md("---\n" + "\n".join(lines) + "\n---\n")
+
+    def nav(self, pages: Iterable[Page]) -> list[Any]:
+        """The sidebar: landing pages and indexes only (entity pages are reached from tables)."""
+        by_path = {p.path: p for p in pages}
+        nav: list[Any] = [{self.ui("home"): "index.md"}]
+        article = f"articles/{self.content.site.article}.md"
+        nav.append({self.ui("article"): article})
+        nav.append({self.ui("political_prisoners"): "political-prisoners.md"})
+        for kind in ("people", "companies", "crossings"):
+            nav.append({self.ui(kind): f"{kind}/index.md"})
+        for slug in [p.path for p in pages if p.template == "page.md.j2"]:
+            nav.append({by_path[slug].title: slug})
+        return nav
+
+
+def sanction_anchors(item: m.Wallet) -> list[str]:
+    """Stable anchors for a wallet's sanctions: 'eu-2021-06-21', '-2' added if repeated."""
+    out: list[str] = []
+    for sanction in item.sanctions:
+        base = f"{sanction.authority}-{sanction.listed}"
+        anchor, n = base, 1
+        while anchor in out:
+            n += 1
+            anchor = f"{base}-{n}"
+        out.append(anchor)
+    return out
+
+
+def root_index(content: Content) -> str:
+    """site/index.html: a language chooser that also redirects by the browser's language."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                             undefined=jinja2.StrictUndefined)
+    site = content.site
+    languages = [
+        (lang.code, lang.name, Renderer.pick(site.name, lang.code, site.default_language),
+         getattr(content.ui.get(lang.code), "choose_language", None)
+         or getattr(content.ui[site.default_language], "choose_language"))
+        for lang in site.languages
+    ]
+    return env.get_template("root-index.html.j2").render(
+        languages=languages, default=site.default_language,
+        codes=json.dumps(site.codes), site=site,
+        description=Renderer.pick(site.description, site.default_language, site.default_language),
+    )

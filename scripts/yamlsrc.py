@@ -1,0 +1,171 @@
+"""Reading content files: bytes -> text -> YAML tree that remembers the line of every value.
+
+PyYAML's composer gives nodes with start marks; we walk them ourselves so that every value
+in the tree has a line number (for error messages) and so that duplicate keys, which
+PyYAML silently accepts, are reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+
+from scripts.errors import Problem
+
+MAX_BYTES = 1_000_000
+"""A content file larger than this is refused: no fact sheet needs a megabyte."""
+
+Loc = tuple[str | int, ...]
+
+_SCALAR = SafeConstructor()
+_TYPED_TAGS = {
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+}
+
+
+@dataclass
+class Source:
+    """A content file's text, with the path we show to editors."""
+
+    rel: str
+    """Path relative to the project root, forward slashes."""
+    text: str
+
+
+@dataclass
+class Doc:
+    """A parsed YAML document: plain Python values plus the line of each location."""
+
+    rel: str
+    value: Any
+    lines: dict[Loc, int] = field(default_factory=dict)
+    line_offset: int = 0
+    """Added to every line (front matter starts after the opening ``---``)."""
+
+    def line(self, loc: Loc) -> int:
+        """The line of ``loc`` or of its nearest enclosing value that exists."""
+        for end in range(len(loc), -1, -1):
+            found = self.lines.get(tuple(loc[:end]))
+            if found is not None:
+                return found + self.line_offset
+        return 1 + self.line_offset
+
+
+def read_text(path: Path, rel: str) -> Source:
+    """Read a content file as UTF-8 (a BOM is accepted, CRLF line ends are normalised)."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise _problem(rel, 0, f"the file is {size / 1e6:.1f} MB; a content file may be at most "
+                       f"{MAX_BYTES // 1_000_000} MB: split it or remove what does not belong")
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise _problem(rel, line, f"byte 0x{data[exc.start]:02x} is not UTF-8: save the file as "
+                       "UTF-8 (in most editors: 'Save with encoding' > UTF-8)") from None
+    return Source(rel, text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+class ProblemError(Exception):
+    """Raised for a single problem that stops reading one file."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def _problem(rel: str, line: int, message: str, field: str = "") -> ProblemError:
+    return ProblemError(Problem(rel, line, field, message))
+
+
+def parse_yaml(src: Source, line_offset: int = 0) -> Doc:
+    """Parse one YAML document; raise ProblemError with file and line on any syntax error."""
+    if "\t" in src.text:
+        for number, text in enumerate(src.text.split("\n"), start=1):
+            if "\t" in text[: len(text) - len(text.lstrip())]:
+                raise _problem(src.rel, number + line_offset,
+                               "a tab is used for indenting: indent with spaces, not tabs")
+    try:
+        node = yaml.compose(src.text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 if mark else 1) + line_offset
+        what = exc.problem or "not valid YAML"
+        if exc.context:
+            what = f"{exc.context}, {what}"
+        raise _problem(src.rel, line, f"not valid YAML: {what}; check the indentation "
+                       "and that text containing ': ' or '#' is in quotes") from None
+    except yaml.YAMLError as exc:
+        raise _problem(src.rel, 1 + line_offset, f"not valid YAML: {exc}") from None
+    doc = Doc(src.rel, None, line_offset=line_offset)
+    if node is not None:
+        doc.value = _walk(doc, node, (), set())
+    return doc
+
+
+def _walk(doc: Doc, node: yaml.Node, loc: Loc, stack: set[int]) -> Any:
+    doc.lines.setdefault(loc, node.start_mark.line + 1)
+    if id(node) in stack:
+        raise _problem(doc.rel, node.start_mark.line + 1 + doc.line_offset,
+                       "a YAML alias refers to itself: remove the '*' alias", dotted(loc))
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag in _TYPED_TAGS:
+            return _SCALAR.construct_object(node)
+        return node.value  # strings, and dates kept as written: the model parses them
+    stack = stack | {id(node)}
+    if isinstance(node, yaml.SequenceNode):
+        return [_walk(doc, item, (*loc, i), stack) for i, item in enumerate(node.value)]
+    if isinstance(node, yaml.MappingNode):
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _problem(doc.rel, key_node.start_mark.line + 1 + doc.line_offset,
+                               "a key must be a plain word, not a list or mapping", dotted(loc))
+            key = str(key_node.value)
+            if key in out:
+                first = doc.lines[(*loc, key)] + doc.line_offset
+                raise _problem(doc.rel, key_node.start_mark.line + 1 + doc.line_offset,
+                               f"'{key}' appears twice in the same block (first on line {first}): "
+                               "keep one", dotted(loc))
+            doc.lines[(*loc, key)] = key_node.start_mark.line + 1
+            out[key] = _walk(doc, value_node, (*loc, key), stack)
+        return out
+    raise _problem(doc.rel, node.start_mark.line + 1, "unsupported YAML node")  # pragma: no cover
+
+
+def split_front_matter(src: Source) -> tuple[Doc, str, int]:
+    """Split a Markdown file into its front matter (parsed) and its body.
+
+    Returns the front matter document, the body text and the line where the body starts.
+    """
+    lines = src.text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        raise _problem(src.rel, 1, "a page must start with a front matter block: a line '---', "
+                       "then 'title: ...' and the other fields, then a line '---'")
+    for end in range(1, len(lines)):
+        if lines[end].strip() in ("---", "..."):
+            break
+    else:
+        raise _problem(src.rel, 1, "the front matter block is not closed: add a line '---' "
+                       "after its last field")
+    front = Source(src.rel, "\n".join(lines[1:end]))
+    doc = parse_yaml(front, line_offset=1)
+    body = "\n".join(lines[end + 1:])
+    return doc, body, end + 2
+
+
+def dotted(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
