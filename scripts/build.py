@@ -8,6 +8,7 @@ leaves the last good docs/ and site/ exactly as they were.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import logging
 import os
 import re
@@ -28,6 +29,9 @@ from scripts.load import Content, load
 from scripts.render import Page, Renderer
 
 log = logging.getLogger(__name__)
+
+THEME = Path(__file__).parent / "theme"
+"""Theme overrides (templates, CSS): part of the generator, wherever the content lives."""
 
 OUTPUTS = ("docs", "site")
 """The only folders under the project root that the generator replaces."""
@@ -70,9 +74,10 @@ def mkdocs_config(root: Path, content: Content, gen: Generated, docs_dir: Path, 
     lang = gen.lang
     prefix = urlsplit(site.site_url).path
     config = dict(base)
+    # MkDocs themes print these without escaping: text from content is HTML-escaped here.
     config.update(
-        site_name=Renderer.pick(site.name, lang, site.default_language),
-        site_description=Renderer.pick(site.description, lang, site.default_language),
+        site_name=html.escape(Renderer.pick(site.name, lang, site.default_language)),
+        site_description=html.escape(Renderer.pick(site.description, lang, site.default_language)),
         site_url=f"{site.site_url}{lang}/",
         docs_dir=str(docs_dir),
         site_dir=str(site_dir),
@@ -81,11 +86,11 @@ def mkdocs_config(root: Path, content: Content, gen: Generated, docs_dir: Path, 
     if site.repo_url:
         config["repo_url"] = site.repo_url
     theme = dict(base.get("theme") or {})
-    theme.update(language=lang, custom_dir=str((root / theme.get("custom_dir", "scripts/theme")).resolve()))
+    theme.update(language=lang, custom_dir=str(THEME))
     config["theme"] = theme
     extra = dict(base.get("extra") or {})
     extra["alternate"] = [
-        {"name": language.name, "link": f"{prefix}{language.code}/", "lang": language.code}
+        {"name": html.escape(language.name), "link": f"{prefix}{language.code}/", "lang": language.code}
         for language in site.languages
     ]
     config["extra"] = extra
@@ -97,6 +102,24 @@ def write_tree(folder: Path, files: dict[str, str]) -> None:
         path = folder / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+
+
+def sync_tree(folder: Path, files: dict[str, str]) -> int:
+    """Make ``folder`` hold exactly ``files``, writing only what changed. Returns the count."""
+    changed = 0
+    for rel, text in files.items():
+        path = folder / rel
+        if path.is_file() and path.read_text(encoding="utf-8") == text:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        changed += 1
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*.md"), reverse=True):
+            if path.relative_to(folder).as_posix() not in files:
+                path.unlink()
+                changed += 1
+    return changed
 
 
 class _Collect(logging.Handler):

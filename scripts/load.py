@@ -98,11 +98,12 @@ class _Loader:
             return None
         return doc
 
-    def validate(self, doc: Doc, shape: Any, value: Any = None, loc: Loc = ()) -> Any:
+    def validate(self, doc: Doc, shape: type[T], value: Any = None, loc: Loc = ()) -> T | None:
         """Check ``value`` (default: the whole document) against ``shape``."""
         value = doc.value if value is None else value
         try:
-            return TypeAdapter(shape).validate_python(value, context=self.context)
+            result: T = TypeAdapter(shape).validate_python(value, context=self.context)
+            return result
         except ValidationError as exc:
             for error in exc.errors():
                 self.problems.append(_problem(doc, shape, (*loc, *error["loc"]), error))
@@ -221,16 +222,14 @@ class _Loader:
             for path in sorted(directory.glob("*.md")):
                 if not self.known_language(path, path.stem, site):
                     continue
-                loaded = self.markdown(path, shape)
+                loaded: tuple[Any, str, int] | None = self.markdown(path, shape)
                 if loaded:
                     meta, body, line = loaded
                     versions[path.stem] = Markdown(directory.name, path.stem, self.rel(path), meta, body, line)
             default = site.default_language
-            if versions and default not in versions:
-                self.add(self.rel(directory), 0, "", f"the default language version is missing: "
+            if default not in versions and not (directory / f"{default}.md").exists():
+                self.add(self.rel(directory), 0, "", f"the version in the default language is missing: "
                          f"add {self.rel(directory)}/{default}.md")
-            elif not versions and not any(directory.glob("*.md")):
-                self.add(self.rel(directory), 0, "", f"no page in this folder: add {default}.md")
             if default in versions:
                 out[directory.name] = versions
         return out
@@ -240,7 +239,7 @@ class _Loader:
         if not path.is_file():
             self.add(self.rel(path), 0, "", f"the list of {name} is missing: create it")
             return {}
-        loaded = self.file(path, list[shape])  # type: ignore[valid-type]
+        loaded: tuple[Doc, list[Any]] | None = self.file(path, list[shape])  # type: ignore[valid-type]
         if not loaded:
             return {}
         doc, items = loaded
@@ -319,8 +318,9 @@ class _Rules:
         if site.headline_series not in self.file_ids("series"):
             self.ref_problem(("site", ""), "headline_series", site.headline_series,
                              self.file_ids("series"), "content/facts/series/")
-        if site.article not in content.articles:
-            self.ref_problem(("site", ""), "article", site.article, content.articles, "content/articles/")
+        articles = {p.name for p in (self.loader.content / "articles").glob("*") if p.is_dir()}
+        if site.article not in articles:
+            self.ref_problem(("site", ""), "article", site.article, articles, "content/articles/")
         for kind, items in content.facts.items():
             for ident, item in items.items():
                 self.check_file(kind, ident, item)
@@ -349,16 +349,24 @@ class _Rules:
                 self.add(doc.rel, doc.line(("sources", i, "id")), f"sources[{i}].id",
                          f"the source id '{source.id}' is used twice in this file: ids must be unique")
             source_ids.add(source.id)
+        for loc, dates in _dated_lists(item):
+            for i in range(1, len(dates)):
+                if dates[i] < dates[i - 1]:
+                    at = (*loc, i, "date")
+                    self.add(doc.rel, doc.line(at), dotted(at),
+                             f"{dates[i]} is earlier than the entry before it ({dates[i - 1]}): "
+                             "keep entries in date order, oldest first")
+                    break
         for loc, value in _references(item, "source"):
             if value not in source_ids:
                 self.ref_problem(key, loc, value, source_ids, "this file's sources")
         broken = {problem.file for problem in self.loader.problems}
-        for name, where in (("authority", "bodies"), ("counted_by", "bodies"), ("country", "countries")):
-            if f"content/facts/lists/{where}.yml" in broken:
+        for name, list_name in (("authority", "bodies"), ("counted_by", "bodies"), ("country", "countries")):
+            if f"content/facts/lists/{list_name}.yml" in broken:
                 continue  # already reported; every reference would look dangling
             for loc, value in _references(item, name):
-                if value not in lists[where]:
-                    self.ref_problem(key, loc, value, lists[where], f"content/facts/lists/{where}.yml")
+                if value not in lists[list_name]:
+                    self.ref_problem(key, loc, value, lists[list_name], f"content/facts/lists/{list_name}.yml")
         if isinstance(item, m.Wallet):
             for i, sector in enumerate(item.sectors):
                 if sector not in lists["sectors"] and "content/facts/lists/sectors.yml" not in broken:
@@ -372,6 +380,17 @@ class _Rules:
                 elif other not in wallets:
                     self.ref_problem(key, ("related", i), other, wallets,
                                      "content/facts/people/ or content/facts/companies/")
+
+
+def _dated_lists(item: m.SourcedFile) -> typing.Iterator[tuple[Loc, list[Any]]]:
+    """Each list that must be in date order: sanction histories, status histories, points."""
+    if isinstance(item, m.Wallet):
+        for i, sanction in enumerate(item.sanctions):
+            yield ("sanctions", i, "history"), [event.date for event in sanction.history]
+    if isinstance(item, m.Crossing):
+        yield ("history",), [change.date for change in item.history]
+    if isinstance(item, m.Series):
+        yield ("points",), [point.date for point in item.points]
 
 
 def _references(item: BaseModel, name: str, loc: Loc = ()) -> typing.Iterator[tuple[Loc, str]]:
@@ -409,6 +428,7 @@ _EXPECTED = {
 def _problem(doc: Doc, shape: Any, loc: Loc, error: Any) -> Problem:
     kind = error["type"]
     found = error.get("input")
+    loc = tuple(part for part in loc if part != "[key]")  # pydantic marks errors in dict keys so
     where = dotted(loc)
     if kind == "missing":
         name = loc[-1]

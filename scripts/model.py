@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
-from scripts.types import Date, Id, LangCode, LangText, PartialDate, Text, Url, fail
+from scripts.types import Date, Id, LangCode, LangText, PartialDate, Text, Url
 
 
 class Model(BaseModel):
@@ -134,13 +134,6 @@ class Sanction(Model):
     history: list[SanctionEvent] = Field(min_length=1)
     """Listing, renewals, rulings, in date order; the first is usually 'listed'."""
 
-    @model_validator(mode="after")
-    def _in_order(self) -> Sanction:
-        dates = [event.date for event in self.history]
-        if dates != sorted(dates):
-            raise fail("order", "history must be in date order, oldest first")
-        return self
-
     @property
     def listed(self) -> PartialDate:
         """The date of the first listing."""
@@ -243,13 +236,6 @@ class Crossing(SourcedFile):
     history: list[StatusChange] = Field(min_length=1)
     """Status changes, oldest first. The current status is the last one."""
 
-    @model_validator(mode="after")
-    def _in_order(self) -> Crossing:
-        dates = [change.date for change in self.history]
-        if dates != sorted(dates):
-            raise fail("order", "history must be in date order, oldest first")
-        return self
-
     @property
     def current(self) -> StatusChange:
         return self.history[-1]
@@ -293,13 +279,6 @@ class Series(SourcedFile):
     """Position on the page: lower comes first."""
     points: list[DataPoint] = Field(min_length=1)
     """Data points, oldest first."""
-
-    @model_validator(mode="after")
-    def _in_order(self) -> Series:
-        dates = [point.date for point in self.points]
-        if dates != sorted(dates):
-            raise fail("order", "points must be in date order, oldest first")
-        return self
 
     @property
     def latest(self) -> DataPoint:

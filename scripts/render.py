@@ -19,9 +19,9 @@ from typing import Any
 from urllib.parse import quote
 
 import jinja2
-from markupsafe import Markup
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
+from markupsafe import Markup
 
 from scripts import model as m
 from scripts.load import Content, Markdown
@@ -85,7 +85,7 @@ class Renderer:
             ui=self.ui, t=self.text, date=self.date, num=self.num, link=self.link,
             ext=self.external, source_link=self.source_link, site=content.site, lists=content.lists,
             lang=lang, share=self.share_links, json=lambda v: Md(json.dumps(v, ensure_ascii=False)),
-            md=Md,
+            md=Md, joined=lambda values, sep: Md(sep.join(str(escape(v)) for v in values)),
         )
         self.here = ""
 
@@ -93,7 +93,7 @@ class Renderer:
 
     def ui(self, key: str) -> str:
         value = getattr(self.ui_strings, key, None) if self.ui_strings else None
-        return value or getattr(self.content.ui[self.default], key)
+        return str(value or getattr(self.content.ui[self.default], key))
 
     @staticmethod
     def pick(value: dict[str, str] | None, lang: str, default: str) -> str:
@@ -119,9 +119,10 @@ class Renderer:
     def num(self, value: int) -> str:
         return format_decimal(value, locale=self.locale)
 
-    def link(self, label: Any, target: str, anchor: str = "") -> Md:
-        """A Markdown link from the page being rendered to another generated page."""
-        rel = posixpath.relpath(target, posixpath.dirname(self.here) or ".")
+    def link(self, label: Any, target: str, anchor: str = "", here: str | None = None) -> Md:
+        """A Markdown link from the page being rendered (or ``here``) to another generated page."""
+        here = self.here if here is None else here
+        rel = posixpath.relpath(target, posixpath.dirname(here) or ".")
         return Md(f"[{escape(label)}]({rel}{'#' + anchor if anchor else ''})")
 
     def external(self, label: Any, url: str) -> Md:
@@ -174,13 +175,17 @@ class Renderer:
                 out.append(self.page(f"{kind}/{ident}.md", "wallet.md.j2", self.text(item.name),
                                      self.text(item.role), [c.paths[(kind, ident)]], kind=kind,
                                      item=item, ident=ident, sanction_anchors=sanction_anchors(item),
-                                     related=c.related(item)))
+                                     related=[self.link(self.text(w.name), f"{k}/{i}.md", here=f"{kind}/{ident}.md")
+                                              for k, i, w in c.related(item)],
+                                     sectors=[self.text(c.lists["sectors"][s].name) for s in item.sectors]))
         out.append(self.page("crossings/index.md", "crossings.md.j2", self.ui("crossings"), "",
                              self.kind_sources("crossings"), items=c.facts["crossings"]))
         for ident, item in c.facts["crossings"].items():
+            sides = [f"{self.text(side.place)} ({self.country(side.country)})" if side.place
+                     else self.country(side.country) for side in item.sides]
             out.append(self.page(f"crossings/{ident}.md", "crossing.md.j2", self.text(item.name),
                                  self.crossing_summary(item), [c.paths[("crossings", ident)]],
-                                 item=item))
+                                 item=item, sides=sides))
         for slug, versions in c.articles.items():
             doc = self.version(versions)
             out.append(self.page(f"articles/{slug}.md", "article.md.j2", doc.meta.title,
@@ -212,6 +217,9 @@ class Renderer:
     def all_sources(self) -> list[str]:
         return list(self.content.paths.values())
 
+    def country(self, ident: str) -> str:
+        return self.text(self.content.lists["countries"][ident].name)
+
     def crossing_summary(self, item: m.Crossing) -> str:
         since = item.since
         word = self.ui("reported_on") if since.observed else self.ui("since")
@@ -225,26 +233,27 @@ class Renderer:
                                front=self.front_matter(page), **page.data)
 
     def front_matter(self, page: Page) -> Md:
-        fields: dict[str, Any] = {"title": page.title}
+        # MkDocs themes print titles and descriptions without escaping them (they expect
+        # HTML from Markdown headings), so text from content is HTML-escaped here.
+        fields: dict[str, Any] = {"title": html.escape(page.title)}
         if page.description:
-            fields["description"] = page.description
+            fields["description"] = html.escape(page.description)
         if page.path == "index.md":
             fields["hide"] = ["navigation", "toc"]
         lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
         return Md("---\n" + "\n".join(lines) + "\n---\n")
 
-    def nav(self, pages: Iterable[Page]) -> list[Any]:
-        """The sidebar: landing pages and indexes only (entity pages are reached from tables)."""
-        by_path = {p.path: p for p in pages}
-        nav: list[Any] = [{self.ui("home"): "index.md"}]
-        article = f"articles/{self.content.site.article}.md"
-        nav.append({self.ui("article"): article})
-        nav.append({self.ui("political_prisoners"): "political-prisoners.md"})
-        for kind in ("people", "companies", "crossings"):
-            nav.append({self.ui(kind): f"{kind}/index.md"})
-        for slug in [p.path for p in pages if p.template == "page.md.j2"]:
-            nav.append({by_path[slug].title: slug})
-        return nav
+    def nav(self, pages: Iterable[Page]) -> list[dict[str, str]]:
+        """The sidebar: landing pages and indexes only (entity pages are reached from tables).
+
+        Titles are HTML-escaped: MkDocs themes print nav titles as they are.
+        """
+        entries = [(self.ui("home"), "index.md"),
+                   (self.ui("article"), f"articles/{self.content.site.article}.md"),
+                   (self.ui("political_prisoners"), "political-prisoners.md")]
+        entries += [(self.ui(kind), f"{kind}/index.md") for kind in ("people", "companies", "crossings")]
+        entries += [(p.title, p.path) for p in pages if p.template == "page.md.j2"]
+        return [{html.escape(title): path} for title, path in entries]
 
 
 def sanction_anchors(item: m.Wallet) -> list[str]:
@@ -268,7 +277,7 @@ def root_index(content: Content) -> str:
     languages = [
         (lang.code, lang.name, Renderer.pick(site.name, lang.code, site.default_language),
          getattr(content.ui.get(lang.code), "choose_language", None)
-         or getattr(content.ui[site.default_language], "choose_language"))
+         or content.ui[site.default_language].choose_language)
         for lang in site.languages
     ]
     return env.get_template("root-index.html.j2").render(

@@ -127,7 +127,8 @@ class PartialDate:
         return f"{self.year:04d}"
 
 
-def parse_date(value: Any, info: ValidationInfo | None = None) -> PartialDate:
+def parse_date(value: Any) -> PartialDate:
+    """Parse YYYY-MM-DD, YYYY-MM or YYYY; refuse dates that do not exist."""
     if isinstance(value, dt.date):
         value = value.isoformat()
     text = str(value).strip() if isinstance(value, (str, int)) else None
@@ -139,17 +140,20 @@ def parse_date(value: Any, info: ValidationInfo | None = None) -> PartialDate:
         dt.date(year, month or 1, day or 1)
     except ValueError:
         raise fail("date", f"{text} is not a date that exists: check the day and month") from None
-    date = PartialDate(year, month, day)
-    today = (info.context or {}).get("today") if info else None
+    return PartialDate(year, month, day)
+
+
+def _past_date(value: Any, info: ValidationInfo) -> PartialDate:
+    date = parse_date(value)
+    today = (info.context or {}).get("today")
     if today and date.first_day() > today:
-        raise fail("date", f"{text} is in the future: facts record what has happened; "
-                   "check the year")
+        raise fail("date", f"{date} is in the future: facts record what has happened; check the year")
     return date
 
 
 Date = Annotated[
     PartialDate,
-    PlainValidator(parse_date),
+    PlainValidator(_past_date),
     PlainSerializer(str, return_type=str),
     WithJsonSchema({"type": "string", "pattern": DATE_RE.pattern}),
 ]
@@ -158,18 +162,22 @@ Date = Annotated[
 
 # --- text in several languages ------------------------------------------------------------
 
-def _lang_keys(value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
-    context = info.context or {}
-    languages: list[str] = context.get("languages") or []
-    default = context.get("default")
-    if languages:
-        for key in value:
-            if key not in languages:
-                raise fail("lang_key", f"'{key}' is not a language of the site "
-                           f"(content/site.yml lists: {', '.join(languages)})")
-        if default and default not in value:
-            raise fail("lang_default", f"the text in the default language '{default}' is missing: "
-                       f"add a line '{default}: ...'")
+def _site_language(value: Any, info: ValidationInfo) -> str:
+    languages: list[str] = (info.context or {}).get("languages") or []
+    if languages and value not in languages:
+        raise fail("lang_key", f"'{value}' is not a language of the site "
+                   f"(content/site.yml lists: {', '.join(languages)})")
+    return str(value)
+
+
+SiteLanguage = Annotated[str, PlainValidator(_site_language)]
+
+
+def _lang_default(value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+    default = (info.context or {}).get("default")
+    if default and default not in value:
+        raise fail("lang_default", f"the text in the default language '{default}' is missing: "
+                   f"add a line '{default}: ...'")
     return value
 
 
@@ -180,8 +188,8 @@ def _lang_mapping(value: Any) -> Any:
 
 
 LangText = Annotated[
-    dict[str, Text],
+    dict[SiteLanguage, Text],
     BeforeValidator(_lang_mapping),
-    AfterValidator(_lang_keys),
+    AfterValidator(_lang_default),
 ]
 """Text per site language: ``en: ...``, ``be: ...``. The default language is required."""

@@ -97,10 +97,13 @@ def parse_yaml(src: Source, line_offset: int = 0) -> Doc:
         node = yaml.compose(src.text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 if mark else 1) + line_offset
         what = exc.problem or "not valid YAML"
-        if exc.context:
+        if "end of stream" in what and exc.context_mark:
+            mark = exc.context_mark  # an unclosed quote: point at where it opens
+            what = "a quotation mark opened here is never closed"
+        elif exc.context:
             what = f"{exc.context}, {what}"
+        line = (mark.line + 1 if mark else 1) + line_offset
         raise _problem(src.rel, line, f"not valid YAML: {what}; check the indentation "
                        "and that text containing ': ' or '#' is in quotes") from None
     except yaml.YAMLError as exc:

@@ -1,0 +1,40 @@
+# One command per task. Every target sets up its own virtualenv from the pinned
+# requirements first, so a fresh clone needs nothing but Python 3.11 and make.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+
+.PHONY: setup check site serve test lint clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	rm -f $(VENV)/.installed-*
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+## check: validate content/ only (fast; for editors and a pre-commit hook)
+check: $(STAMP)
+	$(PY) -m scripts check
+
+## site: validate, generate docs/ and build site/ for every language
+site: $(STAMP)
+	$(PY) -m scripts build
+
+## serve: live preview on http://127.0.0.1:8000/ that regenerates when content/ changes
+serve: $(STAMP)
+	$(PY) -m scripts serve
+
+## lint: ruff and mypy
+lint: $(STAMP)
+	$(PY) -m ruff check scripts tests
+	$(PY) -m mypy
+
+## test: lint, then the whole test suite (including a strict build of the real site)
+test: lint
+	$(PY) -m pytest
+
+clean:
+	rm -rf site docs/en .build .pytest_cache .mypy_cache .ruff_cache

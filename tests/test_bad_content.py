@@ -1,0 +1,47 @@
+"""Every case in tests/fixtures/bad/ breaks the minimal tree in one way.
+
+Each case holds only the files that differ from tests/fixtures/minimal/content/ (and an
+optional DELETE list), plus expected.txt: the exact lines the build must print. The
+build must exit 1 and leave the previously built docs/ and site/ byte for byte as they were.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, run_cli, tree_digest
+
+CASES = sorted(p for p in (FIXTURES / "bad").iterdir() if p.is_dir())
+
+
+def apply_case(case: Path, root: Path) -> None:
+    delete = case / "DELETE"
+    if delete.exists():
+        for rel in delete.read_text().split():
+            (root / "content" / rel).unlink()
+    shutil.copytree(case / "content", root / "content", dirs_exist_ok=True)
+
+
+def test_there_are_enough_kinds_of_bad_content() -> None:
+    assert len(CASES) >= 15
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_bad_content_is_reported_and_nothing_changes(case: Path, built_minimal: Path, tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    shutil.copytree(built_minimal, root)
+    before = {name: tree_digest(root / name) for name in ("docs", "site")}
+    assert before["site"], "the minimal site should have been built"
+    apply_case(case, root)
+
+    result = run_cli(root, "build")
+
+    expected = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    assert result.code == 1
+    assert result.err_lines[:-1] == expected
+    assert result.err_lines[-1].endswith("docs/ and site/ were not changed.")
+    assert "Traceback" not in result.err
+    assert {name: tree_digest(root / name) for name in ("docs", "site")} == before

@@ -1,0 +1,32 @@
+"""The README and the generated docs/README.md stay true."""
+
+from __future__ import annotations
+
+import re
+
+from scripts.build import DOCS_README
+from tests.conftest import REPO
+
+
+def test_readme_names_the_two_commands_and_ci_runs_the_test_one() -> None:
+    readme = (REPO / "README.md").read_text()
+    assert "make site" in readme and "make test" in readme
+    assert "make test" in (REPO / ".ci/run").read_text()
+
+
+def test_every_make_target_in_the_readme_exists() -> None:
+    readme = (REPO / "README.md").read_text()
+    makefile = (REPO / "Makefile").read_text()
+    for target in set(re.findall(r"make (\w+)", readme)):
+        assert re.search(rf"^{target}:", makefile, re.M), target
+
+
+def test_committed_docs_readme_is_what_the_generator_writes() -> None:
+    assert (REPO / "docs/README.md").read_text() == DOCS_README
+
+
+def test_readme_example_error_is_the_real_message() -> None:
+    readme = (REPO / "README.md").read_text()
+    example = next(line.strip() for line in readme.splitlines() if "sanctoins" in line and ".yml:" in line)
+    expected = (REPO / "tests/fixtures/bad/unknown-key/expected.txt").read_text().strip()
+    assert example.split(": ", 1)[1] == expected.split(": ", 1)[1]
