@@ -349,6 +349,7 @@ class UiStrings(Model):
     traffic: Text | None = None
     current_status: Text | None = None
     since: Text | None = None
+    status_since: Text | None = None
     reported_on: Text | None = None
     status_history: Text | None = None
     applies_to_all: Text | None = None
