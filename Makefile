@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: setup check site serve test lint clean
+.PHONY: setup check site serve test lint clean import-article
 
 $(STAMP): requirements.txt requirements-dev.txt
 	rm -f $(VENV)/.installed-*
@@ -26,6 +26,10 @@ site: $(STAMP)
 ## serve: live preview on http://127.0.0.1:8000/ that regenerates when content/ changes
 serve: $(STAMP)
 	$(PY) -m scripts serve
+
+## import-article: make import-article ARGS="page.txt --lang en [--slug …] [--source-url …] [--date …] [--force]"
+import-article: $(STAMP)
+	$(PY) -m scripts import-article $(ARGS)
 
 ## lint: ruff and mypy
 lint: $(STAMP)

@@ -32,6 +32,14 @@ def main(argv: list[str] | None = None) -> int:
     serve = commands.add_parser("serve", help="live preview that regenerates when content/ changes")
     serve.add_argument("--lang", help="language to preview (default: the site's default)")
     serve.add_argument("--addr", default="127.0.0.1:8000", help="address to serve on")
+    imp = commands.add_parser("import-article", help="turn a scraped web page's text into an article in content/")
+    imp.add_argument("path", type=Path, help="the scraped text (.txt, UTF-8)")
+    imp.add_argument("--lang", required=True, help="the article's language code (en, be, ru, pl)")
+    imp.add_argument("--slug", help="folder name and address (default: made from the title)")
+    imp.add_argument("--source-url", help="where the article was first published")
+    imp.add_argument("--date", help="publication date, YYYY-MM-DD (or YYYY-MM) if the text has no date line")
+    imp.add_argument("--publisher", help="who first published it")
+    imp.add_argument("--force", action="store_true", help="replace an existing article")
     args = parser.parse_args(argv)
 
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
@@ -53,6 +61,12 @@ def main(argv: list[str] | None = None) -> int:
             pages = build(root)
             summary = ", ".join(f"{lang}: {count} pages" for lang, count in pages.items())
             print(f"built site/ ({summary}) in {time.perf_counter() - started:.1f} s")
+        elif args.command == "import-article":
+            from scripts.importer import import_article
+
+            target = import_article(root, args.path.resolve(), args.lang, slug=args.slug, source_url=args.source_url,
+                                    date=args.date, publisher=args.publisher, force=args.force)
+            print(f"imported {target.relative_to(root)}")
         elif args.command == "serve":
             from scripts.serve import serve as run_serve
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import logging
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -127,7 +128,10 @@ class _Loader:
             self.problems.append(Problem(rel, 2, "", "the front matter must be 'key: value' lines"))
             return None
         meta = self.validate(doc, shape)
-        return None if meta is None else (meta, body, body_line)
+        if meta is None:
+            return None
+        self.docs[("markdown", rel)] = doc
+        return meta, body, body_line
 
     def add(self, rel: str, line: int, where: str, message: str) -> None:
         self.problems.append(Problem(rel, line, where, message))
@@ -286,7 +290,7 @@ class _Loader:
                 (len(rel_parts) == 1 and path.name in ("site.yml", "README.md"))
                 or (top == "ui" and len(rel_parts) == 2 and path.suffix == ".yml")
                 or (top in ("articles", "pages") and len(rel_parts) == 3
-                    and (path.suffix == ".md" or path.name == "source.txt"))
+                    and (path.suffix == ".md" or re.fullmatch(r"source\.[a-z]{2,3}\.txt", path.name)))
                 or (top == "facts" and len(rel_parts) == 3 and path.suffix == ".yml"
                     and rel_parts[1] in (*FACT_KINDS, "lists"))
             )
@@ -324,6 +328,37 @@ class _Rules:
         for kind, items in content.facts.items():
             for ident, item in items.items():
                 self.check_file(kind, ident, item)
+        self.check_spellings()
+        for versions in content.articles.values():
+            for article in versions.values():
+                self.check_figures(article)
+
+    def check_spellings(self) -> None:
+        """A name or alias points at one fact page only (for links and search)."""
+        owners: dict[str, str] = {}
+        for kind in ("people", "companies", "crossings"):
+            for ident, item in self.content.facts[kind].items():
+                key = (kind, ident)
+                doc = self.loader.docs[key]
+                spelled = [(("name", lang), name) for lang, name in item.name.items()]
+                spelled += [(("aliases", i), alias) for i, alias in enumerate(item.aliases)]
+                for loc, name in spelled:
+                    owner = owners.setdefault(name, doc.rel)
+                    if owner != doc.rel:
+                        self.add(doc.rel, doc.line(loc), dotted(loc), f"'{name}' is also a name in {owner}: "
+                                 "a spelling may belong to one fact page only")
+
+    def check_figures(self, article: Markdown) -> None:
+        doc = self.loader.docs[("markdown", article.rel)]
+        series = self.file_ids("series")
+        for i, tie in enumerate(article.meta.figures):
+            if tie.phrase not in article.body:
+                loc: Loc = ("figures", i, "phrase")
+                self.add(doc.rel, doc.line(loc), dotted(loc), f"'{tie.phrase}' does not appear in the article "
+                         "text: copy the words exactly as they stand")
+            if tie.series not in series:
+                self.ref_problem(("markdown", article.rel), ("figures", i, "series"), tie.series, series,
+                                 "content/facts/series/")
 
     def add(self, rel: str, line: int, where: str, message: str) -> None:
         self.loader.add(rel, line, where, message)

@@ -287,6 +287,15 @@ class Series(SourcedFile):
 
 # --- Markdown files: articles and hand-written pages -----------------------------------------
 
+class FigureTie(Model):
+    """A figure the article states, tied to the series that tracks it."""
+
+    phrase: Text
+    """The words exactly as they stand in the article: '1500 officially recognized political prisoners'."""
+    series: Id
+    """The series it refers to (a file name in content/facts/series/)."""
+
+
 class ArticleMeta(Model):
     """Front matter of content/articles/<slug>/<lang>.md."""
 
@@ -302,6 +311,8 @@ class ArticleMeta(Model):
     """When it was first published."""
     source_url: Url
     """Where it was first published."""
+    figures: list[FigureTie] = []
+    """Figures in the text to show the latest sourced value beside (the text is not changed)."""
 
 
 class PageMeta(Model):
@@ -356,6 +367,10 @@ class UiStrings(Model):
     count: Text | None = None
     counted_by: Text | None = None
     latest: Text | None = None
+    data_says: Text | None = None
+    on_date: Text | None = None
+    all_figures: Text | None = None
+    mentioned_in: Text | None = None
     as_of: Text | None = None
     related_indicators: Text | None = None
     last_updated: Text | None = None

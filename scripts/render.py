@@ -25,6 +25,7 @@ from markupsafe import Markup
 
 from scripts import model as m
 from scripts.load import Content, Markdown
+from scripts.ties import Linker, Target, add_notes
 from scripts.types import PartialDate
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -88,6 +89,13 @@ class Renderer:
             md=Md, joined=lambda values, sep: Md(sep.join(str(escape(v)) for v in values)),
         )
         self.here = ""
+        self.linker = Linker(content)
+        self.mentions: dict[Target, list[tuple[str, str]]] = {}
+        """Fact page -> (slug, title) of each article that mentions it, in this language."""
+        for slug, versions in content.articles.items():
+            article = self.version(versions)
+            for target in self.linker.mentions(article.body):
+                self.mentions.setdefault(target, []).append((slug, article.meta.title))
 
     # --- helpers for templates -----------------------------------------------------------
 
@@ -175,6 +183,7 @@ class Renderer:
                 out.append(self.page(f"{kind}/{ident}.md", "wallet.md.j2", self.text(item.name),
                                      self.text(item.role), [c.paths[(kind, ident)]], kind=kind,
                                      item=item, ident=ident, sanction_anchors=sanction_anchors(item),
+                                     mentioned=self.mentions.get(Target(kind, ident), []),
                                      related=[self.link(self.text(w.name), f"{k}/{i}.md", here=f"{kind}/{ident}.md")
                                               for k, i, w in c.related(item)],
                                      sectors=[self.text(c.lists["sectors"][s].name) for s in item.sectors]))
@@ -185,16 +194,34 @@ class Renderer:
                      else self.country(side.country) for side in item.sides]
             out.append(self.page(f"crossings/{ident}.md", "crossing.md.j2", self.text(item.name),
                                  self.crossing_summary(item), [c.paths[("crossings", ident)]],
-                                 item=item, sides=sides))
+                                 item=item, sides=sides, mentioned=self.mentions.get(Target("crossings", ident), [])))
         for slug, versions in c.articles.items():
             doc = self.version(versions)
             out.append(self.page(f"articles/{slug}.md", "article.md.j2", doc.meta.title,
-                                 doc.meta.description, [doc.rel], doc=doc))
+                                 doc.meta.description, [doc.rel], doc=doc,
+                                 body=self.article_body(doc, f"articles/{slug}.md")))
         for slug, versions in sorted(c.pages.items(), key=lambda kv: self.version(kv[1]).meta.order):
             doc = self.version(versions)
             out.append(self.page(f"{slug}.md", "page.md.j2", doc.meta.title, doc.meta.description,
                                  [doc.rel], doc=doc))
         return out
+
+    def article_body(self, doc: Markdown, here: str) -> Md:
+        """The author's text with links to fact pages and the latest figures beside stated ones."""
+        self.here = here
+        folder = posixpath.dirname(here)
+        linked = self.linker.link(doc.body, lambda t: posixpath.relpath(t.path, folder))
+        notes = [(tie.phrase, self.figure_note(tie.series, here)) for tie in doc.meta.figures]
+        return Md(add_notes(doc.body, linked, notes))
+
+    def figure_note(self, ident: str, here: str) -> str:
+        series = self.content.facts["series"][ident]
+        point = series.latest
+        source = series.source(point.source)
+        counter = self.content.lists["bodies"][point.counted_by]
+        anchor = "" if ident == self.content.site.headline_series else ident
+        return self.env.get_template("figure-note.md.j2").render(
+            series=series, point=point, source=source, counter=counter, anchor=anchor, here=here)
 
     def page(self, path: str, template: str, title: str, description: str,
              sources: list[str], **data: Any) -> Page:
