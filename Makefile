@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: setup check site serve test lint clean import-article
+.PHONY: setup check site serve test lint clean import-article translations
 
 $(STAMP): requirements.txt requirements-dev.txt
 	rm -f $(VENV)/.installed-*
@@ -30,6 +30,10 @@ serve: $(STAMP)
 ## import-article: make import-article ARGS="page.txt --lang en [--slug …] [--source-url …] [--date …] [--force]"
 import-article: $(STAMP)
 	$(PY) -m scripts import-article $(ARGS)
+
+## translations: what is missing or out of date per language (STRICT=1 fails on any; STAMP=be marks be done)
+translations: $(STAMP)
+	$(PY) -m scripts translations $(if $(STRICT),--strict) $(if $(STAMP_LANG),--stamp $(STAMP_LANG))
 
 ## lint: ruff and mypy
 lint: $(STAMP)

@@ -94,7 +94,44 @@ def mkdocs_config(root: Path, content: Content, gen: Generated, docs_dir: Path, 
         for language in site.languages
     ]
     config["extra"] = extra
+    config["plugins"] = [{"search": {"lang": search_languages(lang)}} if plugin == "search" else plugin
+                         for plugin in base.get("plugins", [])]
     return config
+
+
+LUNR = {"ar", "da", "de", "du", "el", "en", "es", "fi", "fr", "he", "hi", "hu", "hy", "it", "ja", "kn", "ko",
+        "nl", "no", "pt", "ro", "ru", "sa", "sv", "ta", "te", "th", "tr", "vi", "zh"}
+"""Languages Material's search can stem (lunr-languages shipped with the theme)."""
+
+
+def search_languages(lang: str) -> list[str]:
+    """The page language where lunr has it, plus English and Russian so that names in Latin
+    and Cyrillic script are found on every site (Belarusian falls back to Russian rules)."""
+    out = [lang] if lang in LUNR else []
+    return out + [extra for extra in ("en", "ru") if extra not in out]
+
+
+MATERIAL_SWITCHER = '"link[rel=alternate]"'
+MATERIAL_SWITCHER_FIX = '"link[rel=alternate]:not([hreflang])"'
+
+
+def patch_material_switcher(site_dir: Path) -> None:
+    """Keep Material's script from probing '<alternate>/sitemap.xml' for every hreflang link.
+
+    Material 9.7+ fetches sitemap.xml relative to each <link rel=alternate> of the page to
+    keep readers on the same page when they switch language. Our alternates are per page
+    (as search engines want) and the switcher already links to the same page, so those
+    fetches would only produce 404s. The selector is narrowed to links without hreflang.
+    """
+    bundles = list((site_dir / "assets" / "javascripts").glob("bundle.*.min.js"))
+    for bundle in bundles:
+        text = bundle.read_text(encoding="utf-8")
+        if text.count(MATERIAL_SWITCHER) != 1:
+            raise BuildFailed([f"{bundle.name}: Material's language-switcher code has changed; "
+                               "review patch_material_switcher in scripts/build.py"])
+        bundle.write_text(text.replace(MATERIAL_SWITCHER, MATERIAL_SWITCHER_FIX), encoding="utf-8")
+    if not bundles:
+        raise BuildFailed([f"{site_dir}: Material's JavaScript bundle was not found"])
 
 
 def write_tree(folder: Path, files: dict[str, str]) -> None:
@@ -204,6 +241,7 @@ def build(root: Path, today: dt.date | None = None) -> dict[str, int]:
                 run_mkdocs(config_file)
             except BuildFailed as exc:
                 raise BuildFailed(explain(exc.messages, gen, root)) from None
+            patch_material_switcher(site / gen.lang)
         write_root_pages(site, content)
         for name in OUTPUTS:
             swap(stage / name, root / name)

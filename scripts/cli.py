@@ -40,6 +40,9 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("--date", help="publication date, YYYY-MM-DD (or YYYY-MM) if the text has no date line")
     imp.add_argument("--publisher", help="who first published it")
     imp.add_argument("--force", action="store_true", help="replace an existing article")
+    tr = commands.add_parser("translations", help="what is missing or out of date in each language")
+    tr.add_argument("--strict", action="store_true", help="exit 1 if anything is missing or out of date")
+    tr.add_argument("--stamp", metavar="LANG", help="record that the complete translations into LANG are up to date")
     args = parser.parse_args(argv)
 
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
@@ -67,6 +70,13 @@ def main(argv: list[str] | None = None) -> int:
             target = import_article(root, args.path.resolve(), args.lang, slug=args.slug, source_url=args.source_url,
                                     date=args.date, publisher=args.publisher, force=args.force)
             print(f"imported {target.relative_to(root)}")
+        elif args.command == "translations":
+            from scripts.translations import print_report, stamp
+
+            if args.stamp:
+                for rel in stamp(root, args.stamp):
+                    print(f"stamped {rel}")
+            return print_report(root, strict=args.strict)
         elif args.command == "serve":
             from scripts.serve import serve as run_serve
 

@@ -203,7 +203,7 @@ class _Loader:
             if not (self.content / "ui" / f"{default}.yml").is_file():
                 self.add(rel, 0, "", f"the labels of the default language are missing: create {rel}")
             return out
-        missing = [name for name, value in out[default] if value is None]
+        missing = [name for name, value in out[default] if value is None and name != "translated_from"]
         if missing:
             self.add(rel, 1, missing[0], f"the default language needs every label; missing: "
                      f"{', '.join(missing)}")

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from scripts.types import Date, Id, LangCode, LangText, PartialDate, Text, Url
+from scripts.types import Date, Id, LangCode, LangText, PartialDate, SiteLanguage, Text, Url
 
 
 class Model(BaseModel):
@@ -27,6 +27,12 @@ class Language(Model):
     """The language's name in itself (English, Беларуская, Русский, Polski)."""
     default: bool = False
     """Exactly one language is the default: readers without a preference get it."""
+    locale: Text | None = None
+    """Locale for dates and numbers (Babel), when it differs from the code: en_GB."""
+
+    @property
+    def babel_locale(self) -> str:
+        return self.locale or self.code
 
 
 class SiteConfig(Model):
@@ -78,6 +84,9 @@ class SourcedFile(Model):
 
     sources: list[Source] = Field(min_length=1)
     """Every page this file's facts were read on."""
+    translated: dict[SiteLanguage, Text] = {}
+    """Per language, the fingerprint of the default-language texts it was translated from.
+    Written by `make translations STAMP=xx`; tells translators what changed since."""
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)
@@ -313,6 +322,8 @@ class ArticleMeta(Model):
     """Where it was first published."""
     figures: list[FigureTie] = []
     """Figures in the text to show the latest sourced value beside (the text is not changed)."""
+    translated_from: Text | None = None
+    """In a translation: the fingerprint of the default-language version it was made from."""
 
 
 class PageMeta(Model):
@@ -324,6 +335,8 @@ class PageMeta(Model):
     """One or two sentences for search results and sharing."""
     order: int = 100
     """Position in the navigation: lower comes first."""
+    translated_from: Text | None = None
+    """In a translation: the fingerprint of the default-language version it was made from."""
 
 
 class UiStrings(Model):
@@ -332,7 +345,17 @@ class UiStrings(Model):
     The default language must have every key; other languages fall back to it.
     """
 
+    translated_from: Text | None = None
     home: Text | None = None
+    fallback_notice: Text | None = None
+    partly_untranslated: Text | None = None
+    translations: Text | None = None
+    translations_intro: Text | None = None
+    language: Text | None = None
+    missing: Text | None = None
+    out_of_date: Text | None = None
+    complete: Text | None = None
+    file: Text | None = None
     article: Text | None = None
     facts: Text | None = None
     people: Text | None = None

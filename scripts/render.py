@@ -31,9 +31,6 @@ from scripts.types import PartialDate
 TEMPLATES = Path(__file__).parent / "templates"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
 
-LOCALES = {"en": "en_GB"}
-"""Babel locale per language code where it differs from the code itself."""
-
 
 class Md(Markup):
     """Markdown produced by the generator itself (or a template macro): not escaped again."""
@@ -70,7 +67,8 @@ class Renderer:
         self.content = content
         self.lang = lang
         self.default = content.site.default_language
-        self.locale = LOCALES.get(lang, lang)
+        self.language = next(language for language in content.site.languages if language.code == lang)
+        self.locale = self.language.babel_locale
         self.updated = updated
         self.ui_strings = content.ui.get(lang)
         self.env = jinja2.Environment(
@@ -83,10 +81,13 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.globals.update(
-            ui=self.ui, t=self.text, date=self.date, num=self.num, link=self.link,
+            ui=self.ui, t=self.t, date=self.date, num=self.num, link=self.link,
             ext=self.external, source_link=self.source_link, site=content.site, lists=content.lists,
             lang=lang, share=self.share_links, json=lambda v: Md(json.dumps(v, ensure_ascii=False)),
-            md=Md, joined=lambda values, sep: Md(sep.join(str(escape(v)) for v in values)),
+            md=Md, untranslated=self.untranslated,
+            default_name=next(x.name for x in content.site.languages if x.code == content.site.default_language),
+            language_name=lambda code: next(x.name for x in content.site.languages if x.code == code),
+            joined=lambda values, sep: Md(sep.join(str(escape(v)) for v in values)),
         )
         self.here = ""
         self.linker = Linker(content)
@@ -111,7 +112,22 @@ class Renderer:
         return value.get(lang) or value[default]
 
     def text(self, value: dict[str, str] | None) -> str:
+        """Plain text in this language, or the default language's (for titles, attributes)."""
         return self.pick(value, self.lang, self.default)
+
+    def t(self, value: dict[str, str] | None) -> str:
+        """Text for the page body: a fallback to the default language is marked with its lang."""
+        if not value:
+            return ""
+        if self.lang in value:
+            return value[self.lang]
+        return Md(f'<span lang="{self.default}">{escape(value[self.default])}</span>')
+
+    def untranslated(self, item: Any) -> bool:
+        """Does any text of this fact sheet fall back to the default language?"""
+        from scripts.translations import lang_texts
+
+        return any(self.lang not in texts for texts in lang_texts(item).values())
 
     def date(self, value: PartialDate | dt.date | None) -> str:
         if value is None:
@@ -186,15 +202,21 @@ class Renderer:
                                      mentioned=self.mentions.get(Target(kind, ident), []),
                                      related=[self.link(self.text(w.name), f"{k}/{i}.md", here=f"{kind}/{ident}.md")
                                               for k, i, w in c.related(item)],
-                                     sectors=[self.text(c.lists["sectors"][s].name) for s in item.sectors]))
+                                     sectors=[self.t(c.lists["sectors"][s].name) for s in item.sectors],
+                                     names=self.other_names(item)))
         out.append(self.page("crossings/index.md", "crossings.md.j2", self.ui("crossings"), "",
                              self.kind_sources("crossings"), items=c.facts["crossings"]))
         for ident, item in c.facts["crossings"].items():
-            sides = [f"{self.text(side.place)} ({self.country(side.country)})" if side.place
+            sides = [Md(f"{escape(self.t(side.place))} ({escape(self.country(side.country))})") if side.place
                      else self.country(side.country) for side in item.sides]
             out.append(self.page(f"crossings/{ident}.md", "crossing.md.j2", self.text(item.name),
                                  self.crossing_summary(item), [c.paths[("crossings", ident)]],
-                                 item=item, sides=sides, mentioned=self.mentions.get(Target("crossings", ident), [])))
+                                 item=item, sides=sides, mentioned=self.mentions.get(Target("crossings", ident), []),
+                                 names=self.other_names(item)))
+        from scripts.translations import report
+
+        out.append(self.page("translations.md", "translations.md.j2", self.ui("translations"),
+                             self.ui("translations_intro"), [], statuses=report(c)))
         for slug, versions in c.articles.items():
             doc = self.version(versions)
             out.append(self.page(f"articles/{slug}.md", "article.md.j2", doc.meta.title,
@@ -244,8 +266,14 @@ class Renderer:
     def all_sources(self) -> list[str]:
         return list(self.content.paths.values())
 
+    def other_names(self, item: m.Wallet | m.Crossing) -> list[str]:
+        """Every spelling other than the one in the page's title: names in other languages, aliases."""
+        shown = self.text(item.name)
+        names = [*item.name.values(), *item.aliases]
+        return [n for i, n in enumerate(names) if n != shown and n not in names[:i]]
+
     def country(self, ident: str) -> str:
-        return self.text(self.content.lists["countries"][ident].name)
+        return self.t(self.content.lists["countries"][ident].name)
 
     def crossing_summary(self, item: m.Crossing) -> str:
         since = item.since
@@ -267,8 +295,20 @@ class Renderer:
             fields["description"] = html.escape(page.description)
         if page.path == "index.md":
             fields["hide"] = ["navigation", "toc"]
+        fields["alternates"] = self.alternates(page.path)
         lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
         return Md("---\n" + "\n".join(lines) + "\n---\n")
+
+    def alternates(self, path: str) -> list[dict[str, str]]:
+        """The same page in every language: absolute URL (hreflang) and link relative to this page."""
+        url_path = self.page_url(path).removeprefix(f"{self.content.site.site_url}{self.lang}/")
+        up = "../" * (url_path.count("/") + 1)
+        out = [{"lang": language.code, "name": html.escape(language.name),
+                "href": f"{self.content.site.site_url}{language.code}/{url_path}",
+                "rel": f"{up}{language.code}/{url_path}"}
+               for language in self.content.site.languages]
+        default = next(a for a in out if a["lang"] == self.default)
+        return [*out, {**default, "lang": "x-default"}]
 
     def nav(self, pages: Iterable[Page]) -> list[dict[str, str]]:
         """The sidebar: landing pages and indexes only (entity pages are reached from tables).
@@ -280,6 +320,7 @@ class Renderer:
                    (self.ui("political_prisoners"), "political-prisoners.md")]
         entries += [(self.ui(kind), f"{kind}/index.md") for kind in ("people", "companies", "crossings")]
         entries += [(p.title, p.path) for p in pages if p.template == "page.md.j2"]
+        entries.append((self.ui("translations"), "translations.md"))
         return [{html.escape(title): path} for title, path in entries]
 
 
