@@ -312,7 +312,6 @@ class ArticleMeta(Model):
     """The headline."""
     description: Text = Field(max_length=300)
     """One or two sentences shown in search results and when shared."""
-    author: Text | None = None
     """The author, when the original names one."""
     publisher: Text
     """Who first published it."""
@@ -351,13 +350,11 @@ class UiStrings(Model):
     partly_untranslated: Text | None = None
     translations: Text | None = None
     translations_intro: Text | None = None
-    language: Text | None = None
     missing: Text | None = None
     out_of_date: Text | None = None
     complete: Text | None = None
     file: Text | None = None
     article: Text | None = None
-    facts: Text | None = None
     people: Text | None = None
     companies: Text | None = None
     crossings: Text | None = None
@@ -398,7 +395,6 @@ class UiStrings(Model):
     related_indicators: Text | None = None
     last_updated: Text | None = None
     published_by: Text | None = None
-    author: Text | None = None
     original: Text | None = None
     accessed: Text | None = None
     read_article: Text | None = None
@@ -408,8 +404,6 @@ class UiStrings(Model):
     headline_prisoners: Text | None = None
     headline_crossings: Text | None = None
     headline_wallets: Text | None = None
-    crossings_closed: Text | None = None
-    wallets_sanctioned: Text | None = None
     choose_language: Text | None = None
     status_open: Text | None = None
     status_restricted: Text | None = None
