@@ -312,6 +312,7 @@ class ArticleMeta(Model):
     """The headline."""
     description: Text = Field(max_length=300)
     """One or two sentences shown in search results and when shared."""
+    author: Text | None = None
     """The author, when the original names one."""
     publisher: Text
     """Who first published it."""

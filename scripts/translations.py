@@ -89,7 +89,8 @@ def report(content: Content) -> list[Status]:
                 if lang not in versions:
                     out.append(Status(rel, lang, "missing", "no translation"))
                 elif versions[lang].meta.translated_from != markdown_fingerprint(versions[default]):
-                    out.append(Status(rel, lang, "outdated", "the original changed since it was translated"))
+                    out.append(Status(rel, lang, "outdated", "the original changed since it was translated"
+                                      if versions[lang].meta.translated_from else "no fingerprint yet"))
                 else:
                     out.append(Status(rel, lang, "complete"))
         rel = f"content/ui/{lang}.yml"
@@ -98,7 +99,8 @@ def report(content: Content) -> list[Status]:
             missing_keys = [k for k, v in ui if v is None and k not in EXEMPT] if ui else ["all labels"]
             out.append(Status(rel, lang, "missing", ", ".join(missing_keys)))
         elif ui.translated_from != ui_fingerprint(content):
-            out.append(Status(rel, lang, "outdated", "the default labels changed since they were translated"))
+            out.append(Status(rel, lang, "outdated", "the default labels changed since they were translated"
+                              if ui.translated_from else "no fingerprint yet"))
         else:
             out.append(Status(rel, lang, "complete"))
         for name, items in content.lists.items():

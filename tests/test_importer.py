@@ -128,3 +128,11 @@ def test_input_that_makes_no_sense_gives_one_line_and_writes_nothing(
     assert result.err_lines[0] == f"{page}{line}: {message}"
     assert len(result.err_lines) == 2 and "Traceback" not in result.err
     assert not any((tmp_path / "content").iterdir())
+
+
+def test_an_imported_article_with_its_details_passes_validation(tmp_path: Path) -> None:
+    shutil.copytree(FIXTURES / "minimal" / "content", tmp_path / "content")
+    case = FIXTURES / "import" / "english-news"
+    assert run_cli(tmp_path, "import-article", str(case / "page.txt"), *import_args(case)).code == 0
+    result = run_cli(tmp_path, "check")
+    assert result.code == 0, result.err
