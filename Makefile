@@ -40,8 +40,14 @@ lint: $(STAMP)
 	$(PY) -m ruff check scripts tests
 	$(PY) -m mypy
 
-## test: lint, then the whole test suite (including a strict build of the real site)
-test: lint
+## browser: Debian's Chromium and fonts for the browser tests (Playwright drives it; nothing is downloaded)
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	DEBIAN_FRONTEND=noninteractive apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core
+
+## test: lint, then the whole test suite (a strict build of the real site, browser tests included)
+test: lint $(CHROMIUM)
 	$(PY) -m pytest
 
 clean:

@@ -84,7 +84,10 @@ def mkdocs_config(root: Path, content: Content, gen: Generated, docs_dir: Path, 
         nav=gen.nav,
     )
     if site.repo_url:
-        config["repo_url"] = site.repo_url
+        # Not Material's repo_url: its script would ask api.github.com for stars and forks,
+        # telling a third party about every visit. A plain link in the footer instead.
+        label = html.escape(Renderer.ui_text(content, lang, "repository"))
+        config["copyright"] = f'<a href="{html.escape(site.repo_url)}" rel="noopener">{label}</a>'
     theme = dict(base.get("theme") or {})
     theme.update(language=lang, custom_dir=str(THEME))
     config["theme"] = theme

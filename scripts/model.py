@@ -347,6 +347,7 @@ class UiStrings(Model):
 
     translated_from: Text | None = None
     home: Text | None = None
+    repository: Text | None = None
     fallback_notice: Text | None = None
     partly_untranslated: Text | None = None
     translations: Text | None = None

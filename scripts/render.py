@@ -42,7 +42,7 @@ def escape(value: Any) -> Markup:
         return value
     if value is None:
         return Markup("")
-    text = html.escape(" ".join(str(value).split()), quote=True)
+    text = html.escape(re.sub(r"[ \t\r\n]+", " ", str(value)).strip(), quote=True)  # keeps no-break spaces
     return Markup(_MD_SPECIAL.sub(r"\\\1", text))
 
 
@@ -101,8 +101,13 @@ class Renderer:
     # --- helpers for templates -----------------------------------------------------------
 
     def ui(self, key: str) -> str:
-        value = getattr(self.ui_strings, key, None) if self.ui_strings else None
-        return str(value or getattr(self.content.ui[self.default], key))
+        return self.ui_text(self.content, self.lang, key)
+
+    @staticmethod
+    def ui_text(content: Content, lang: str, key: str) -> str:
+        """A label in ``lang``, or in the default language when it is not translated."""
+        value = getattr(content.ui.get(lang), key, None)
+        return str(value or getattr(content.ui[content.site.default_language], key))
 
     @staticmethod
     def pick(value: dict[str, str] | None, lang: str, default: str) -> str:

@@ -67,3 +67,30 @@ def built_real(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_cli(root, "build")
     assert result.code == 0, result.err
     return root
+
+
+@pytest.fixture(scope="session")
+def browser():  # type: ignore[no-untyped-def]
+    """Debian's Chromium driven by Playwright (no browser download)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def served_real(built_real: Path, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The real site served under its GitHub Pages project path, e.g. /belarus-political-prisoners/."""
+    from urllib.parse import urlsplit
+
+    import yaml
+
+    from tests.browser import serve
+
+    site_url = yaml.safe_load((built_real / "content/site.yml").read_text(encoding="utf-8"))["site_url"]
+    with serve(built_real / "site", urlsplit(site_url).path, tmp_path_factory.mktemp("www")) as base:
+        yield base

@@ -1,0 +1,83 @@
+"""Helpers for browser tests: the built site served under its GitHub Pages path, and Chromium.
+
+Chromium comes from Debian (`make test` installs the package); Playwright drives it
+through `executable_path`, so nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from playwright.sync_api import Browser, Page, Request, Response
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(site: Path, prefix: str, scratch: Path) -> Iterator[str]:
+    """Serve ``site`` at http://127.0.0.1:<port>/<prefix>; yield that base URL (ending in /)."""
+    root = scratch / "www"
+    target = root / prefix.strip("/") if prefix.strip("/") else root
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target == root:
+        root.symlink_to(site, target_is_directory=True)
+    else:
+        target.symlink_to(site, target_is_directory=True)
+    handler = functools.partial(_Quiet, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        path = f"/{prefix.strip('/')}/" if prefix.strip("/") else "/"
+        yield f"http://127.0.0.1:{server.server_address[1]}{path}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@dataclass
+class Watch:
+    """Everything a page did on the network and in the console."""
+
+    origin: str
+    requests: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+    def attach(self, page: Page) -> None:
+        page.on("request", self._request)
+        page.on("response", self._response)
+        page.on("requestfailed", lambda r: self.failures.append(f"failed {r.url}"))
+        page.on("console", lambda m: self.console_errors.append(m.text) if m.type == "error" else None)
+
+    def _request(self, request: Request) -> None:
+        self.requests.append(request.url)
+
+    def _response(self, response: Response) -> None:
+        if response.status >= 400:
+            self.failures.append(f"{response.status} {response.url}")
+
+    @property
+    def foreign(self) -> list[str]:
+        return [url for url in self.requests if not url.startswith(self.origin) and not url.startswith("data:")]
+
+
+def new_page(browser: Browser, base: str, javascript: bool = True) -> tuple[Page, Watch]:
+    context = browser.new_context(java_script_enabled=javascript)
+    page = context.new_page()
+    watch = Watch(base.split("/", 3)[0] + "//" + base.split("/", 3)[2])
+    watch.attach(page)
+    return page, watch

@@ -1,0 +1,109 @@
+"""Every language is its own site: own search index, 404 page, <html lang>, alternates; a fifth
+language is one line in site.yml and builds with marked fallbacks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+from xml.etree import ElementTree
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from tests.conftest import FIXTURES, make_project, run_cli
+
+LANGS = ["en", "be", "ru", "pl"]
+SITE_URL = "https://example.github.io/belarus-political-prisoners/"
+
+
+def test_every_page_exists_in_every_language(built_real: Path) -> None:
+    pages = {lang: {p.relative_to(built_real / "site" / lang).as_posix()
+                    for p in (built_real / "site" / lang).rglob("index.html")} for lang in LANGS}
+    assert len(pages["en"]) >= 36
+    for lang in LANGS:
+        assert pages[lang] == pages["en"], lang
+
+
+def test_each_language_has_its_own_html_lang_404_and_search_index(built_real: Path) -> None:
+    for lang in LANGS:
+        home = (built_real / f"site/{lang}/index.html").read_text(encoding="utf-8")
+        assert f'<html lang="{lang}"' in home
+        assert f'<html lang="{lang}"' in (built_real / f"site/{lang}/404.html").read_text(encoding="utf-8")
+        index = json.loads((built_real / f"site/{lang}/search/search_index.json").read_text(encoding="utf-8"))
+        titles = {doc["title"] for doc in index["docs"]}
+        expected = {"en": "Mikhail Gutseriev", "be": "Міхаіл Гуцэрыеў", "ru": "Михаил Гуцериев",
+                    "pl": "Michaił Guceriew"}
+        assert expected[lang] in titles
+        others = set(expected.values()) - {expected[lang]}
+        assert not titles & others, lang  # only this language's pages
+
+
+def test_every_page_head_has_absolute_alternates_and_x_default(built_real: Path) -> None:
+    for lang in LANGS:
+        for page in (built_real / "site" / lang).rglob("index.html"):
+            rel = page.parent.relative_to(built_real / "site" / lang).as_posix()
+            path = "" if rel == "." else rel + "/"
+            head = page.read_text(encoding="utf-8").split("</head>")[0]
+            links = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', head))
+            assert links == {**{code: f"{SITE_URL}{code}/{path}" for code in LANGS},
+                             "x-default": f"{SITE_URL}en/{path}"}, page
+
+
+def test_sitemaps_carry_the_same_alternates(built_real: Path) -> None:
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    for lang in LANGS:
+        tree = ElementTree.parse(built_real / f"site/{lang}/sitemap.xml")
+        urls = tree.findall("s:url", ns)
+        assert len(urls) >= 36
+        for url in urls:
+            loc = url.findtext("s:loc", namespaces=ns) or ""
+            assert loc.startswith(f"{SITE_URL}{lang}/")
+            alternates = {a.get("hreflang"): a.get("href") for a in url.findall("x:link", ns)}
+            assert alternates["x-default"] == alternates["en"]
+            assert alternates[lang] == loc
+
+
+def test_dates_and_numbers_follow_the_language(built_real: Path) -> None:
+    month = {"en": "December", "be": "снежня", "ru": "декабря", "pl": "grudnia"}
+    for lang, locale in {"en": "en_GB", "be": "be", "ru": "ru", "pl": "pl"}.items():
+        page = (built_real / f"site/{lang}/political-prisoners/index.html").read_text(encoding="utf-8")
+        date = format_date(dt.date(2025, 12, 23), "long", locale=locale)  # as Babel writes it, no-break spaces kept
+        assert month[lang] in date and date in page, lang
+        assert format_decimal(1135, locale=locale) in page, lang
+
+
+def test_a_fifth_language_builds_with_marked_fallbacks_and_is_reported(tmp_path: Path) -> None:
+    root = make_project(tmp_path, FIXTURES / "minimal" / "content")
+    site = root / "content/site.yml"
+    fifth = "    default: true\n  - code: uk\n    name: Українська\n"  # the one line (two) it takes
+    site.write_text(site.read_text().replace("    default: true\n", fifth))
+
+    assert run_cli(root, "build").code == 0
+    page = (root / "site/uk/people/alpha/index.html").read_text(encoding="utf-8")
+    assert '<html lang="uk"' in page
+    assert '<span lang="en">Owner of Beta Oil</span>' in page  # fallback text keeps its real language
+    assert "have not been translated yet" in page  # the notice (labels fall back to English too)
+    article = (root / "site/uk/articles/sample/index.html").read_text(encoding="utf-8")
+    assert '<div lang="en">' in article
+
+    report = run_cli(root, "translations")
+    assert report.code == 0
+    assert report.out.splitlines()[0].startswith("uk: 0 complete,")
+    assert "missing     content/articles/sample/uk.md: no translation" in report.out
+    assert run_cli(root, "translations", "--strict").code == 1
+
+
+def test_a_changed_original_makes_its_translation_out_of_date(tmp_path: Path) -> None:
+    root = make_project(tmp_path, Path(__file__).resolve().parent.parent / "content")
+    assert run_cli(root, "translations", "--strict").code == 0
+    person = root / "content/facts/people/vorobey.yml"
+    person.write_text(person.read_text().replace("Canada also lists him.", "Canada lists him too."))
+    report = run_cli(root, "translations", "--strict")
+    assert report.code == 1
+    assert "out of date content/facts/people/vorobey.yml: the English text changed since it was translated" \
+        in report.out
+    stamped = run_cli(root, "translations", "--stamp", "be")
+    assert "stamped content/facts/people/vorobey.yml" in stamped.out
+    assert "be: 38 complete, 0 missing, 0 out of date" in stamped.out
