@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from scripts.cards import CardCache
 from scripts.errors import BuildFailed, SiteError
 from scripts.gitdates import last_changed
 from scripts.load import Content, load
@@ -221,11 +222,8 @@ def explain(messages: list[str], gen: Generated, root: Path) -> list[str]:
     return out
 
 
-def build(root: Path, today: dt.date | None = None) -> dict[str, int]:
-    """Validate content, generate and build every language, then replace docs/ and site/.
-
-    Returns the number of pages per language.
-    """
+def build(root: Path, today: dt.date | None = None) -> BuildReport:
+    """Validate content, generate and build every language, then replace docs/ and site/."""
     today = today or dt.date.today()
     content = load(root, today)
     generated = generate(content, root, today)
@@ -234,8 +232,12 @@ def build(root: Path, today: dt.date | None = None) -> dict[str, int]:
     try:
         docs, site = stage / "docs", stage / "site"
         write_tree(docs, {"README.md": DOCS_README})
+        cards = CardCache(root / ".build" / "cards")
         for gen in generated:
             write_tree(docs / gen.lang, gen.files)
+            for page in gen.pages:
+                if page.card:
+                    cards.place(page.card, docs / gen.lang / page.card_path)
             config = mkdocs_config(root, content, gen, docs / gen.lang, site / gen.lang)
             config_file = stage / f"mkdocs.{gen.lang}.yml"
             config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -250,7 +252,19 @@ def build(root: Path, today: dt.date | None = None) -> dict[str, int]:
             swap(stage / name, root / name)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
-    return {gen.lang: len(gen.files) for gen in generated}
+    return BuildReport({gen.lang: len(gen.files) for gen in generated}, cards.drawn, cards.reused)
+
+
+@dataclass
+class BuildReport:
+    pages: dict[str, int]
+    """Pages per language."""
+    cards_drawn: int
+    cards_reused: int
+
+    def __str__(self) -> str:
+        pages = ", ".join(f"{lang}: {count} pages" for lang, count in self.pages.items())
+        return f"{pages}; social cards: {self.cards_drawn} drawn, {self.cards_reused} from cache"
 
 
 def swap(new: Path, dest: Path) -> None:

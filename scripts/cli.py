@@ -61,9 +61,8 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "build":
             from scripts.build import build
 
-            pages = build(root)
-            summary = ", ".join(f"{lang}: {count} pages" for lang, count in pages.items())
-            print(f"built site/ ({summary}) in {time.perf_counter() - started:.1f} s")
+            report = build(root)
+            print(f"built site/ ({report}) in {time.perf_counter() - started:.1f} s")
         elif args.command == "import-article":
             from scripts.importer import import_article
 

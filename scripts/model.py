@@ -52,6 +52,10 @@ class SiteConfig(Model):
     """The series shown large on the home page (a file name in content/facts/series/)."""
     article: Id
     """The featured article (a folder name in content/articles/)."""
+    x_handle: Text | None = None
+    """The campaign's account on X, with @: shown to X when a page is shared."""
+    telegram_channel: Text | None = None
+    """The campaign's Telegram channel, with @."""
 
     @property
     def default_language(self) -> str:
@@ -402,6 +406,8 @@ class UiStrings(Model):
     read_article: Text | None = None
     see_facts: Text | None = None
     share: Text | None = None
+    copy_link: Text | None = None
+    link_to_fact: Text | None = None
     what_you_can_do: Text | None = None
     headline_prisoners: Text | None = None
     headline_crossings: Text | None = None

@@ -1,0 +1,154 @@
+"""Social cards: a 1200×630 PNG per page and language, drawn offline with Pillow.
+
+The fonts ship in scripts/data/fonts (DejaVu Sans, with its licence): they cover Latin,
+Cyrillic and the Belarusian and Polish letters (ў, і, ł, ą, ę, ż). A card is cached under
+.build/cards/ by a hash of everything it shows, so an unchanged page is never drawn twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import shutil
+from dataclasses import asdict, dataclass
+from functools import cache
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+log = logging.getLogger(__name__)
+
+WIDTH, HEIGHT = 1200, 630
+FONTS = Path(__file__).parent / "data" / "fonts"
+VERSION = "2"
+"""Bump when the drawing changes, so that cached cards are drawn again."""
+
+RED = (140, 28, 19)
+INK = (26, 26, 26)
+MUTED = (77, 77, 77)
+WHITE = (255, 255, 255)
+MARGIN = 72
+
+
+@dataclass(frozen=True)
+class Card:
+    """Everything a card shows."""
+
+    site: str
+    title: str
+    kicker: str = ""
+    """A short label above the title: 'Political prisoners', 'Person', 'Border crossing'."""
+    figure: str = ""
+    """The headline fact, drawn large: '1 135', 'Closed', '2'."""
+    caption: str = ""
+    """What the figure means and as of when: 'political prisoners · Viasna, 23 December 2025'."""
+    footer: str = ""
+    """The site's address, shown in the bottom band."""
+
+    def key(self) -> str:
+        data = json.dumps({**asdict(self), "version": VERSION}, ensure_ascii=False, sort_keys=True)
+        return hashlib.sha256(data.encode()).hexdigest()[:20]
+
+    def alt(self) -> str:
+        """The card's text, for og:image:alt."""
+        parts = [self.title, " ".join(p for p in (self.figure, self.caption) if p), self.site]
+        return " — ".join(p for p in parts if p)
+
+
+@cache
+def font(bold: bool, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(FONTS / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")), size)
+
+
+def wrap(text: str, face: ImageFont.FreeTypeFont, width: int, max_lines: int) -> list[str]:
+    """Lines of at most ``width`` pixels; the last one ends in '…' if the text does not fit."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}".strip()
+        if face.getlength(candidate) <= width:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        current = word
+        while face.getlength(current) > width:  # a single word wider than the card
+            cut = len(current)
+            while cut > 1 and face.getlength(current[:cut]) > width:
+                cut -= 1
+            lines.append(current[:cut])
+            current = current[cut:]
+    if current:
+        lines.append(current)
+    if len(lines) > max_lines:
+        last = lines[max_lines - 1]
+        while last and face.getlength(last + "…") > width:
+            last = last[:-1].rstrip()
+        lines = [*lines[: max_lines - 1], last + "…"]
+    return lines
+
+
+def draw(card: Card) -> Image.Image:
+    image = Image.new("RGB", (WIDTH, HEIGHT), WHITE)
+    pen = ImageDraw.Draw(image)
+    inner = WIDTH - 2 * MARGIN
+    pen.rectangle((0, 0, WIDTH, 16), fill=RED)
+    pen.rectangle((0, HEIGHT - 64, WIDTH, HEIGHT), fill=RED)
+    if card.site != card.title:
+        pen.text((MARGIN, 44), card.site, font=font(True, 30), fill=RED)
+    y = 96
+    if card.kicker:
+        pen.text((MARGIN, y), card.kicker.upper(), font=font(False, 26), fill=MUTED)
+        y += 44
+    size = 64 if len(card.title) < 50 else 54 if len(card.title) < 90 else 46
+    title_lines = wrap(card.title, font(True, size), inner, 2 if card.figure else 4)
+    for line in title_lines:
+        pen.text((MARGIN, y), line, font=font(True, size), fill=INK)
+        y += int(size * 1.22)
+    if card.figure:
+        figure_font = font(True, 120 if len(card.figure) <= 8 else 84)
+        top = max(y + 20, 330)
+        pen.text((MARGIN, top), card.figure, font=figure_font, fill=RED)
+        figure_width = int(figure_font.getlength(card.figure))
+        caption_x = MARGIN + figure_width + 36
+        caption_width = WIDTH - MARGIN - caption_x
+        lines = wrap(card.caption, font(False, 32), caption_width, 3) if caption_width >= 360 else []
+        if lines:  # beside the figure, centred on it
+            caption_top = top + 78 - 21 * len(lines)
+        else:  # no room beside the figure: below it
+            caption_x, caption_top = MARGIN, top + 140
+            lines = wrap(card.caption, font(False, 32), inner, 1)
+        for i, line in enumerate(lines):
+            pen.text((caption_x, caption_top + i * 42), line, font=font(False, 32), fill=INK)
+    elif card.caption:
+        for line in wrap(card.caption, font(False, 32), inner, 3):
+            y += 10
+            pen.text((MARGIN, y), line, font=font(False, 32), fill=MUTED)
+            y += 34
+    if card.footer:
+        pen.text((MARGIN, HEIGHT - 50), card.footer, font=font(False, 26), fill=WHITE)
+    return image
+
+
+class CardCache:
+    """Cards by content hash in ``folder``; counts what was drawn and what was reused."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.drawn = 0
+        self.reused = 0
+
+    def place(self, card: Card, target: Path) -> None:
+        """Put the card's PNG at ``target``, drawing it only if it is not cached yet."""
+        cached = self.folder / f"{card.key()}.png"
+        if cached.exists():
+            self.reused += 1
+        else:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            partial = cached.with_suffix(".tmp")
+            draw(card).save(partial, format="PNG", optimize=True)
+            partial.replace(cached)
+            self.drawn += 1
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached, target)
