@@ -40,11 +40,14 @@ lint: $(STAMP)
 	$(PY) -m ruff check scripts tests
 	$(PY) -m mypy
 
-## browser: Debian's Chromium and fonts for the browser tests (Playwright drives it; nothing is downloaded)
-CHROMIUM := /usr/bin/chromium
+## browser: Debian's Chromium and fonts for the browser tests (Playwright drives it; nothing is downloaded).
+## Another Chromium-based browser can be named with CHROMIUM=/path/to/it.
+CHROMIUM ?= /usr/bin/chromium
+export CHROMIUM
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 $(CHROMIUM):
-	DEBIAN_FRONTEND=noninteractive apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core
 
 ## test: lint, then the whole test suite (a strict build of the real site, browser tests included)
 test: lint $(CHROMIUM)

@@ -25,8 +25,10 @@ import yaml
 
 from scripts.cards import CardCache
 from scripts.errors import BuildFailed, SiteError
+from scripts.feeds import atom
 from scripts.gitdates import last_changed
 from scripts.load import Content, load
+from scripts.opendata import downloads
 from scripts.render import Page, Renderer
 
 log = logging.getLogger(__name__)
@@ -58,12 +60,16 @@ class Generated:
 
 
 def generate(content: Content, root: Path, today: dt.date) -> list[Generated]:
+    """Every language's pages, with the open data files and the Atom feed beside them."""
     updated = last_changed(root, today)
+    data = {f"data/{name}": text for name, text in downloads(content).items()}
     out = []
     for lang in content.site.codes:
-        renderer = Renderer(content, lang, updated)
+        renderer = Renderer(content, lang, updated, today)
         pages = renderer.pages()
         files = {page.path: renderer.render(page) for page in pages}
+        files.update(data)
+        files["feed.xml"] = atom(renderer)
         out.append(Generated(lang, files, pages, renderer.nav(pages)))
     return out
 
@@ -116,7 +122,7 @@ def search_languages(lang: str) -> list[str]:
 
 
 MATERIAL_SWITCHER = '"link[rel=alternate]"'
-MATERIAL_SWITCHER_FIX = '"link[rel=alternate]:not([hreflang])"'
+MATERIAL_SWITCHER_FIX = '"link[rel=alternate][data-material-switcher]"'  # matches no link
 
 
 def patch_material_switcher(site_dir: Path) -> None:
@@ -125,7 +131,7 @@ def patch_material_switcher(site_dir: Path) -> None:
     Material 9.7+ fetches sitemap.xml relative to each <link rel=alternate> of the page to
     keep readers on the same page when they switch language. Our alternates are per page
     (as search engines want) and the switcher already links to the same page, so those
-    fetches would only produce 404s. The selector is narrowed to links without hreflang.
+    fetches would only produce 404s. The selector is changed to one that matches no link.
     """
     bundles = list((site_dir / "assets" / "javascripts").glob("bundle.*.min.js"))
     for bundle in bundles:
@@ -156,7 +162,8 @@ def sync_tree(folder: Path, files: dict[str, str]) -> int:
         path.write_text(text, encoding="utf-8")
         changed += 1
     if folder.is_dir():
-        for path in sorted(folder.rglob("*.md"), reverse=True):
+        generated = [p for p in folder.rglob("*") if p.suffix in (".md", ".json", ".csv", ".xml")]
+        for path in sorted(generated, reverse=True):
             if path.relative_to(folder).as_posix() not in files:
                 path.unlink()
                 changed += 1
@@ -241,7 +248,7 @@ def build(root: Path, today: dt.date | None = None) -> BuildReport:
             config = mkdocs_config(root, content, gen, docs / gen.lang, site / gen.lang)
             config_file = stage / f"mkdocs.{gen.lang}.yml"
             config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-            log.info("building %s (%d pages)", gen.lang, len(gen.files))
+            log.info("building %s (%d pages)", gen.lang, len(gen.pages))
             try:
                 run_mkdocs(config_file)
             except BuildFailed as exc:
@@ -252,7 +259,7 @@ def build(root: Path, today: dt.date | None = None) -> BuildReport:
             swap(stage / name, root / name)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
-    return BuildReport({gen.lang: len(gen.files) for gen in generated}, cards.drawn, cards.reused)
+    return BuildReport({gen.lang: len(gen.pages) for gen in generated}, cards.drawn, cards.reused)
 
 
 @dataclass
@@ -280,7 +287,7 @@ def swap(new: Path, dest: Path) -> None:
 
 
 def write_root_pages(site: Path, content: Content) -> None:
-    """site/index.html sends readers to their language; site/404.html and .nojekyll."""
+    """site/index.html sends readers to their language; 404.html, .nojekyll, robots.txt, CNAME."""
     from scripts.render import root_index
 
     (site / "index.html").write_text(root_index(content), encoding="utf-8")
@@ -288,3 +295,7 @@ def write_root_pages(site: Path, content: Content) -> None:
     if default_404.exists():
         shutil.copyfile(default_404, site / "404.html")
     (site / ".nojekyll").write_text("", encoding="utf-8")
+    if content.site.custom_domain:
+        (site / "CNAME").write_text(content.site.custom_domain + "\n", encoding="utf-8")
+    sitemaps = "".join(f"Sitemap: {content.site.site_url}{code}/sitemap.xml\n" for code in content.site.codes)
+    (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\n{sitemaps}", encoding="utf-8")

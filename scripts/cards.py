@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 WIDTH, HEIGHT = 1200, 630
 FONTS = Path(__file__).parent / "data" / "fonts"
-VERSION = "2"
+VERSION = "3"
 """Bump when the drawing changes, so that cached cards are drawn again."""
 
 RED = (140, 28, 19)
@@ -45,6 +45,8 @@ class Card:
     """What the figure means and as of when: 'political prisoners · Viasna, 23 December 2025'."""
     footer: str = ""
     """The site's address, shown in the bottom band."""
+    spark: tuple[tuple[float, float], ...] = ()
+    """A line of the figure's history, x and y from 0 to 1 (the same line as the page's chart)."""
 
     def key(self) -> str:
         data = json.dumps({**asdict(self), "version": VERSION}, ensure_ascii=False, sort_keys=True)
@@ -106,19 +108,22 @@ def draw(card: Card) -> Image.Image:
     for line in title_lines:
         pen.text((MARGIN, y), line, font=font(True, size), fill=INK)
         y += int(size * 1.22)
+    right = WIDTH - MARGIN
+    if card.spark:
+        right = draw_spark(pen, card.spark, (WIDTH - MARGIN - 400, 300, WIDTH - MARGIN, 530)) - 40
     if card.figure:
         figure_font = font(True, 120 if len(card.figure) <= 8 else 84)
         top = max(y + 20, 330)
         pen.text((MARGIN, top), card.figure, font=figure_font, fill=RED)
         figure_width = int(figure_font.getlength(card.figure))
         caption_x = MARGIN + figure_width + 36
-        caption_width = WIDTH - MARGIN - caption_x
+        caption_width = right - caption_x
         lines = wrap(card.caption, font(False, 32), caption_width, 3) if caption_width >= 360 else []
         if lines:  # beside the figure, centred on it
             caption_top = top + 78 - 21 * len(lines)
         else:  # no room beside the figure: below it
             caption_x, caption_top = MARGIN, top + 140
-            lines = wrap(card.caption, font(False, 32), inner, 1)
+            lines = wrap(card.caption, font(False, 32), right - MARGIN, 2)
         for i, line in enumerate(lines):
             pen.text((caption_x, caption_top + i * 42), line, font=font(False, 32), fill=INK)
     elif card.caption:
@@ -129,6 +134,18 @@ def draw(card: Card) -> Image.Image:
     if card.footer:
         pen.text((MARGIN, HEIGHT - 50), card.footer, font=font(False, 26), fill=WHITE)
     return image
+
+
+def draw_spark(pen: ImageDraw.ImageDraw, spark: tuple[tuple[float, float], ...],
+               box: tuple[int, int, int, int]) -> int:
+    """The figure's history as a line with dots inside ``box``; returns the box's left edge."""
+    left, top, right, bottom = box
+    pen.line((left, bottom, right, bottom), fill=(217, 217, 217), width=2)
+    points = [(left + x * (right - left), bottom - y * (bottom - top)) for x, y in spark]
+    pen.line(points, fill=RED, width=6, joint="curve")
+    for px, py in points:
+        pen.ellipse((px - 7, py - 7, px + 7, py + 7), fill=WHITE, outline=RED, width=4)
+    return left
 
 
 class CardCache:

@@ -43,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     tr = commands.add_parser("translations", help="what is missing or out of date in each language")
     tr.add_argument("--strict", action="store_true", help="exit 1 if anything is missing or out of date")
     tr.add_argument("--stamp", metavar="LANG", help="record that the complete translations into LANG are up to date")
+    commands.add_parser("schemas", help="write the JSON Schemas of the content files into scripts/schemas/")
     args = parser.parse_args(argv)
 
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
@@ -76,6 +77,13 @@ def main(argv: list[str] | None = None) -> int:
                 for rel in stamp(root, args.stamp):
                     print(f"stamped {rel}")
             return print_report(root, strict=args.strict)
+        elif args.command == "schemas":
+            from scripts.opendata import SCHEMA_DIR, schema_texts
+
+            SCHEMA_DIR.mkdir(exist_ok=True)
+            for name, text in schema_texts().items():
+                (SCHEMA_DIR / name).write_text(text, encoding="utf-8")
+            print(f"wrote {len(schema_texts())} schemas to {SCHEMA_DIR.relative_to(ROOT)}/")
         elif args.command == "serve":
             from scripts.serve import serve as run_serve
 

@@ -16,6 +16,7 @@ import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -178,6 +179,14 @@ class _Loader:
         if default_count != 1:
             self.add(doc.rel, doc.line(("languages",)), "languages",
                      f"exactly one language must have 'default: true', found {default_count}")
+            return None
+        if not site.site_url.endswith("/"):
+            self.add(doc.rel, doc.line(("site_url",)), "site_url", f"must end with '/': write {site.site_url}/")
+            return None
+        if site.custom_domain and urlsplit(site.site_url).netloc != site.custom_domain:
+            self.add(doc.rel, doc.line(("custom_domain",)), "custom_domain",
+                     f"site_url must be https://{site.custom_domain}/ when custom_domain is {site.custom_domain}, "
+                     f"found {site.site_url}")
             return None
         seen: set[str] = set()
         for i, lang in enumerate(site.languages):

@@ -52,6 +52,9 @@ class SiteConfig(Model):
     """The series shown large on the home page (a file name in content/facts/series/)."""
     article: Id
     """The featured article (a folder name in content/articles/)."""
+    custom_domain: Text | None = None
+    """A domain of the campaign's own (news.example.org) instead of owner.github.io/repo/.
+    site_url must then be https://that-domain/; the build writes the CNAME file Pages needs."""
     x_handle: Text | None = None
     """The campaign's account on X, with @: shown to X when a page is shared."""
     telegram_channel: Text | None = None
@@ -406,6 +409,21 @@ class UiStrings(Model):
     read_article: Text | None = None
     see_facts: Text | None = None
     share: Text | None = None
+    chart_desc: Text | None = None
+    chart_disagree: Text | None = None
+    status_today: Text | None = None
+    download: Text | None = None
+    data: Text | None = None
+    data_intro: Text | None = None
+    data_wallets_json: Text | None = None
+    data_wallets_csv: Text | None = None
+    data_sanctions_csv: Text | None = None
+    data_crossings: Text | None = None
+    data_crossing_status: Text | None = None
+    data_series: Text | None = None
+    data_feed: Text | None = None
+    data_schemas: Text | None = None
+    data_schemas_intro: Text | None = None
     copy_link: Text | None = None
     link_to_fact: Text | None = None
     what_you_can_do: Text | None = None

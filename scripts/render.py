@@ -25,6 +25,7 @@ from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
+from scripts import charts
 from scripts import model as m
 from scripts.cards import Card
 from scripts.load import Content, Markdown
@@ -73,8 +74,9 @@ class Page:
 class Renderer:
     """Renders every page of one language."""
 
-    def __init__(self, content: Content, lang: str, updated: dict[str, dt.date]):
+    def __init__(self, content: Content, lang: str, updated: dict[str, dt.date], today: dt.date | None = None):
         self.content = content
+        self.today = today or dt.date.today()
         self.lang = lang
         self.default = content.site.default_language
         self.language = next(language for language in content.site.languages if language.code == lang)
@@ -94,7 +96,11 @@ class Renderer:
             ui=self.ui, t=self.t, date=self.date, num=self.num, link=self.link,
             ext=self.external, source_link=self.source_link, site=content.site, lists=content.lists,
             lang=lang, share=self.share_links, json=lambda v: Md(json.dumps(v, ensure_ascii=False)),
-            md=Md, untranslated=self.untranslated, page_url=self.page_url, fact_link=self.fact_link,
+            chart_series=lambda ident, s: Md(charts.series_svg(self, ident, s)),
+            chart_timeline=lambda ident, c: Md(charts.timeline_svg(self, ident, c, self.today)),
+            chart_overview=lambda items: Md(charts.overview_svg(self, status_counts(items))),
+            since_text=self.since_text, md=Md, untranslated=self.untranslated, page_url=self.page_url,
+            fact_link=self.fact_link,
             default_name=next(x.name for x in content.site.languages if x.code == content.site.default_language),
             language_name=lambda code: next(x.name for x in content.site.languages if x.code == code),
             joined=lambda values, sep: Md(sep.join(str(escape(v)) for v in values)),
@@ -144,7 +150,9 @@ class Renderer:
 
         return any(self.lang not in texts for texts in lang_texts(item).values())
 
-    def date(self, value: PartialDate | dt.date | None) -> str:
+    def date(self, value: PartialDate | dt.date | None, after_since: bool = False) -> str:
+        """A date as this language writes it (Babel). ``after_since``: the month in the case a
+        preposition takes ('od października 2025', 'с октября 2025 г.'), not the stand-alone form."""
         if value is None:
             return ""
         if isinstance(value, dt.date):
@@ -152,6 +160,9 @@ class Renderer:
         if value.precision == "day":
             return format_date(value.first_day(), "long", locale=self.locale)
         if value.precision == "month":
+            if after_since:
+                pattern = Locale.parse(self.locale).datetime_skeletons["yMMMM"].pattern.replace("LLLL", "MMMM")
+                return format_date(value.first_day(), pattern, locale=self.locale)
             return format_skeleton("yMMMM", value.first_day(), locale=self.locale)
         return str(value.year)
 
@@ -227,7 +238,8 @@ class Renderer:
                                      sectors=[self.t(c.lists["sectors"][s].name) for s in item.sectors],
                                      names=self.other_names(item)))
         out.append(self.page("crossings/index.md", "crossings.md.j2", self.ui("crossings"), "",
-                             self.kind_sources("crossings"), items=c.facts["crossings"]))
+                             self.kind_sources("crossings"), items=c.facts["crossings"],
+                             counts=status_counts(c.facts["crossings"])))
         for ident, item in c.facts["crossings"].items():
             sides = [Md(f"{escape(self.t(side.place))} ({escape(self.country(side.country))})") if side.place
                      else self.country(side.country) for side in item.sides]
@@ -235,8 +247,11 @@ class Renderer:
                                  self.crossing_summary(item), [c.paths[("crossings", ident)]],
                                  item=item, sides=sides, mentioned=self.mentions.get(Target("crossings", ident), []),
                                  names=self.other_names(item)))
+        from scripts.opendata import SCHEMAS
         from scripts.translations import report
 
+        out.append(self.page("data.md", "data.md.j2", self.ui("data"), self.ui("data_intro"), self.all_sources(),
+                             schemas=[f"{name}.schema.json" for name in SCHEMAS]))
         out.append(self.page("translations.md", "translations.md.j2", self.ui("translations"),
                              self.ui("translations_intro"), [], statuses=report(c)))
         for slug, versions in c.articles.items():
@@ -276,7 +291,7 @@ class Renderer:
     def card(self, page: Page) -> Card:
         """What the page's social card shows: the headline fact of a fact page drawn large."""
         site = self.content.site
-        base = {"site": self.text(site.name), "footer": site.site_url.split("://", 1)[-1].rstrip("/")}
+        base: dict[str, Any] = {"site": self.text(site.name), "footer": site.site_url.split("://", 1)[-1].rstrip("/")}
         data = page.data
         if page.template in ("home.md.j2", "series.md.j2"):
             series = data["headline"]
@@ -285,8 +300,9 @@ class Renderer:
             caption = f"{counter}, {self.ui('as_of')} {self.date(point.date)}"
             if page.template == "home.md.j2":
                 caption = f"{self.ui('headline_prisoners')} · {caption}"
+            spark = tuple((round(x, 4), round(y, 4)) for x, y in charts.trend(charts.plot(series)))
             return Card(**base, kicker=self.ui("political_prisoners"), title=page.title,
-                        figure=self.num(point.value), caption=caption)
+                        figure=self.num(point.value), caption=caption, spark=spark)
         if page.template == "wallet.md.j2":
             item = data["item"]
             active = item.active_sanctions
@@ -302,8 +318,9 @@ class Renderer:
 
     def since_text(self, item: m.Crossing) -> str:
         since = item.since
-        word = self.ui("reported_on") if since.observed else self.ui("since")
-        return f"{word} {self.date(since.date)}"
+        if since.observed:
+            return f"{self.ui('reported_on')} {self.date(since.date)}"
+        return f"{self.ui('since')} {self.date(since.date, after_since=True)}"
 
     def version(self, versions: dict[str, Markdown]) -> Markdown:
         return versions.get(self.lang) or versions[self.default]
@@ -437,8 +454,17 @@ class Renderer:
                    (self.ui("political_prisoners"), "political-prisoners.md")]
         entries += [(self.ui(kind), f"{kind}/index.md") for kind in ("people", "companies", "crossings")]
         entries += [(p.title, p.path) for p in pages if p.template == "page.md.j2"]
+        entries.append((self.ui("data"), "data.md"))
         entries.append((self.ui("translations"), "translations.md"))
         return [{html.escape(title): path} for title, path in entries]
+
+
+def status_counts(crossings: dict[str, m.Crossing]) -> dict[str, int]:
+    """How many crossings are open, restricted and closed now."""
+    counts = {"open": 0, "restricted": 0, "closed": 0}
+    for crossing in crossings.values():
+        counts[crossing.current.status] += 1
+    return counts
 
 
 def shorten(text: str, limit: int) -> str:

@@ -144,9 +144,10 @@ def _set_front_matter(path: Path, key: str, value: str) -> None:
 
 
 def _set_top_level(path: Path, key: str, value: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    text = re.sub(rf"^{key}:.*\n", "", text, flags=re.M)
-    path.write_text(f"{key}: {value}\n" + text, encoding="utf-8")
+    """Set ``key: value`` as the first entry of the file (after its leading comments)."""
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith(f"{key}:")]
+    at = next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))
+    path.write_text("\n".join([*lines[:at], f"{key}: {value}", *lines[at:]]) + "\n", encoding="utf-8")
 
 
 def _set_mapping_entry(path: Path, key: str, lang: str, value: str) -> None:

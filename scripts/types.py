@@ -155,7 +155,8 @@ Date = Annotated[
     PartialDate,
     PlainValidator(_past_date),
     PlainSerializer(str, return_type=str),
-    WithJsonSchema({"type": "string", "pattern": DATE_RE.pattern}),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": DATE_RE.pattern},
+                              {"type": "integer", "minimum": 1900, "maximum": 2100}]}),
 ]
 """YYYY-MM-DD, or YYYY-MM / YYYY when the source gives no more."""
 
@@ -170,7 +171,8 @@ def _site_language(value: Any, info: ValidationInfo) -> str:
     return str(value)
 
 
-SiteLanguage = Annotated[str, PlainValidator(_site_language)]
+SiteLanguage = Annotated[str, PlainValidator(_site_language),
+                         WithJsonSchema({"type": "string", "pattern": LANG_RE.pattern})]
 
 
 def _lang_default(value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
