@@ -109,10 +109,10 @@ def test_share_links_are_plain_links_in_the_readers_language(built_real: Path) -
 def test_an_unchanged_rebuild_draws_no_card(tmp_path: Path) -> None:
     root = make_project(tmp_path, FIXTURES / "minimal" / "content")
     first = run_cli(root, "build")
-    assert "social cards: 11 drawn, 0 from cache" in first.out, first.out
+    assert "social cards: 12 drawn, 0 from cache" in first.out, first.out
     second = run_cli(root, "build")
-    assert "social cards: 0 drawn, 11 from cache" in second.out, second.out
+    assert "social cards: 0 drawn, 12 from cache" in second.out, second.out
     person = root / "content/facts/people/alpha.yml"
     person.write_text(person.read_text().replace("Anna Alpha", "Anna Alfa-Alpha"))
     third = run_cli(root, "build")
-    assert "social cards: 1 drawn, 10 from cache" in third.out, third.out  # only the card that shows it
+    assert "social cards: 1 drawn, 11 from cache" in third.out, third.out  # only the card that shows it
