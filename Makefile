@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: setup check site serve test lint clean import-article translations
+.PHONY: setup check site serve test lint clean import-article translations audit
 
 $(STAMP): requirements.txt requirements-dev.txt
 	rm -f $(VENV)/.installed-*
@@ -49,9 +49,20 @@ $(CHROMIUM):
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core
 
+## node_modules: axe-core, the Nu HTML Checker and Lighthouse, pinned in package-lock.json
+NODE_STAMP := node_modules/.installed-$(shell cat package.json package-lock.json | cksum | cut -d' ' -f1)
+$(NODE_STAMP): package.json package-lock.json
+	rm -f node_modules/.installed-*
+	npm ci --no-audit --no-fund --silent
+	touch $(NODE_STAMP)
+
 ## test: lint, then the whole test suite (a strict build of the real site, browser tests included)
-test: lint $(CHROMIUM)
+test: lint $(CHROMIUM) $(NODE_STAMP)
 	$(PY) -m pytest
+
+## audit: Lighthouse scores of the built site (run `make site` first)
+audit: $(STAMP) $(CHROMIUM) $(NODE_STAMP)
+	$(PY) -m scripts.audit $(LANGS)
 
 clean:
 	rm -rf site docs/en .build .pytest_cache .mypy_cache .ruff_cache

@@ -34,6 +34,7 @@ from scripts.render import Page, Renderer
 log = logging.getLogger(__name__)
 
 THEME = Path(__file__).parent / "theme"
+HOOKS = Path(__file__).parent / "hooks.py"
 """Theme overrides (templates, CSS): part of the generator, wherever the content lives."""
 
 OUTPUTS = ("docs", "site")
@@ -106,6 +107,7 @@ def mkdocs_config(root: Path, content: Content, gen: Generated, docs_dir: Path, 
     config["extra"] = extra
     config["plugins"] = [{"search": {"lang": search_languages(lang)}} if plugin == "search" else plugin
                          for plugin in base.get("plugins", [])]
+    config["hooks"] = [str(HOOKS)]
     return config
 
 
@@ -119,29 +121,6 @@ def search_languages(lang: str) -> list[str]:
     and Cyrillic script are found on every site (Belarusian falls back to Russian rules)."""
     out = [lang] if lang in LUNR else []
     return out + [extra for extra in ("en", "ru") if extra not in out]
-
-
-MATERIAL_SWITCHER = '"link[rel=alternate]"'
-MATERIAL_SWITCHER_FIX = '"link[rel=alternate][data-material-switcher]"'  # matches no link
-
-
-def patch_material_switcher(site_dir: Path) -> None:
-    """Keep Material's script from probing '<alternate>/sitemap.xml' for every hreflang link.
-
-    Material 9.7+ fetches sitemap.xml relative to each <link rel=alternate> of the page to
-    keep readers on the same page when they switch language. Our alternates are per page
-    (as search engines want) and the switcher already links to the same page, so those
-    fetches would only produce 404s. The selector is changed to one that matches no link.
-    """
-    bundles = list((site_dir / "assets" / "javascripts").glob("bundle.*.min.js"))
-    for bundle in bundles:
-        text = bundle.read_text(encoding="utf-8")
-        if text.count(MATERIAL_SWITCHER) != 1:
-            raise BuildFailed([f"{bundle.name}: Material's language-switcher code has changed; "
-                               "review patch_material_switcher in scripts/build.py"])
-        bundle.write_text(text.replace(MATERIAL_SWITCHER, MATERIAL_SWITCHER_FIX), encoding="utf-8")
-    if not bundles:
-        raise BuildFailed([f"{site_dir}: Material's JavaScript bundle was not found"])
 
 
 def write_tree(folder: Path, files: dict[str, str]) -> None:
@@ -253,7 +232,6 @@ def build(root: Path, today: dt.date | None = None) -> BuildReport:
                 run_mkdocs(config_file)
             except BuildFailed as exc:
                 raise BuildFailed(explain(exc.messages, gen, root)) from None
-            patch_material_switcher(site / gen.lang)
         write_root_pages(site, content)
         for name in OUTPUTS:
             swap(stage / name, root / name)
@@ -288,9 +266,10 @@ def swap(new: Path, dest: Path) -> None:
 
 def write_root_pages(site: Path, content: Content) -> None:
     """site/index.html sends readers to their language; 404.html, .nojekyll, robots.txt, CNAME."""
+    from scripts.hooks import harden
     from scripts.render import root_index
 
-    (site / "index.html").write_text(root_index(content), encoding="utf-8")
+    (site / "index.html").write_text(harden(root_index(content), content.site.site_url), encoding="utf-8")
     default_404 = site / content.site.default_language / "404.html"
     if default_404.exists():
         shutil.copyfile(default_404, site / "404.html")

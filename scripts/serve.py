@@ -33,7 +33,7 @@ def serve(root: Path, lang: str | None, addr: str) -> None:
     config.update(
         strict=False,
         site_url=f"http://{addr}/",
-        hooks=[str(HOOK)],
+        hooks=[*config["hooks"], str(HOOK)],
         watch=[str(root / "content"), str(Path(__file__).parent / "templates")],
     )
     config_file = root / ".build" / f"mkdocs.serve.{lang}.yml"

@@ -6,47 +6,14 @@ through `executable_path`, so nothing is downloaded.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from playwright.sync_api import Browser, Page, Request, Response
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(site: Path, prefix: str, scratch: Path) -> Iterator[str]:
-    """Serve ``site`` at http://127.0.0.1:<port>/<prefix>; yield that base URL (ending in /)."""
-    root = scratch / "www"
-    target = root / prefix.strip("/") if prefix.strip("/") else root
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if target == root:
-        root.symlink_to(site, target_is_directory=True)
-    else:
-        target.symlink_to(site, target_is_directory=True)
-    handler = functools.partial(_Quiet, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        path = f"/{prefix.strip('/')}/" if prefix.strip("/") else "/"
-        yield f"http://127.0.0.1:{server.server_address[1]}{path}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @dataclass

@@ -83,14 +83,14 @@ def browser():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
-def served_real(built_real: Path, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+def served_real(built_real: Path):  # type: ignore[no-untyped-def]
     """The real site served under its GitHub Pages project path, e.g. /belarus-political-prisoners/."""
     from urllib.parse import urlsplit
 
     import yaml
 
-    from tests.browser import serve
+    from scripts.localserver import serve
 
     site_url = yaml.safe_load((built_real / "content/site.yml").read_text(encoding="utf-8"))["site_url"]
-    with serve(built_real / "site", urlsplit(site_url).path, tmp_path_factory.mktemp("www")) as base:
+    with serve(built_real / "site", urlsplit(site_url).path) as base:
         yield base
