@@ -8,6 +8,7 @@ leaves the last good docs/ and site/ exactly as they were.
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import html
 import logging
 import os
@@ -214,6 +215,26 @@ def build(root: Path, today: dt.date | None = None) -> BuildReport:
     content = load(root, today)
     generated = generate(content, root, today)
     (root / ".build").mkdir(exist_ok=True)
+    with _exclusive(root / ".build" / "lock"):
+        cards = _build_locked(root, content, generated)
+    return BuildReport({gen.lang: len(gen.pages) for gen in generated}, cards.drawn, cards.reused)
+
+
+@contextmanager
+def _exclusive(lock: Path) -> Iterator[None]:
+    """One build at a time per project; a second one waits instead of racing for docs/ and site/."""
+    with lock.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _build_locked(root: Path, content: Content, generated: list[Generated]) -> CardCache:
+    """Stage everything under .build/, build each language, then swap docs/ and site/ in."""
+    for stale in (root / ".build").glob("stage-*"):  # left by a build that was killed
+        shutil.rmtree(stale, ignore_errors=True)
     stage = Path(tempfile.mkdtemp(prefix="stage-", dir=root / ".build"))
     try:
         docs, site = stage / "docs", stage / "site"
@@ -237,7 +258,7 @@ def build(root: Path, today: dt.date | None = None) -> BuildReport:
             swap(stage / name, root / name)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
-    return BuildReport({gen.lang: len(gen.pages) for gen in generated}, cards.drawn, cards.reused)
+    return cards
 
 
 @dataclass

@@ -23,8 +23,8 @@ CSP = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe
        "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; frame-src 'none'; "
        "object-src 'none'; base-uri 'self'; form-action 'self'")
 REFERRER = '<meta name="referrer" content="no-referrer">'
-_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/(?:json|ld\+json)\")[^>]*>(.*?)</script>",
-                            re.S)
+_INLINE_SCRIPT = re.compile(
+    r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/(?:json|ld\+json)\")[^>]*>(.*?)</script>", re.S)
 _LINK = re.compile(r'<a\s[^>]*href="(https?://[^"]*)"[^>]*>')
 
 BUNDLE_PATCHES = {

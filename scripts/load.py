@@ -11,6 +11,7 @@ import datetime as dt
 import difflib
 import logging
 import re
+import string
 import types
 import typing
 from dataclasses import dataclass, field
@@ -137,6 +138,21 @@ class _Loader:
     def add(self, rel: str, line: int, where: str, message: str) -> None:
         self.problems.append(Problem(rel, line, where, message))
 
+    def check_body(self, rel: str, body: str, first_line: int) -> None:
+        """Markdown only: no raw HTML, and links only to web pages or to other pages of the site."""
+        in_fence = False
+        for number, text in enumerate(body.split("\n"), start=first_line):
+            if text.lstrip().startswith(("```", "~~~")):
+                in_fence = not in_fence
+            if in_fence:
+                continue
+            plain = _CODE_SPAN.sub("", text)
+            if tag := _RAW_HTML.search(plain):
+                self.add(rel, number, "", f"raw HTML ({tag.group(0)}…) is not allowed: write Markdown instead")
+            if link := _BAD_LINK.search(plain):
+                self.add(rel, number, "", f"a link to '{link.group(1)}…' is not allowed: link to an https:// "
+                         "address or to another page of the site (about.md)")
+
     # --- the tree --------------------------------------------------------------------------
 
     def load(self) -> Content:
@@ -206,6 +222,7 @@ class _Loader:
             loaded = self.file(path, m.UiStrings)
             if loaded:
                 out[path.stem] = loaded[1]
+                self.check_placeholders(*loaded)
         default = site.default_language
         rel = f"content/ui/{default}.yml"
         if default not in out:
@@ -217,6 +234,21 @@ class _Loader:
             self.add(rel, 1, missing[0], f"the default language needs every label; missing: "
                      f"{', '.join(missing)}")
         return out
+
+    def check_placeholders(self, doc: Doc, ui: m.UiStrings) -> None:
+        """Labels the generator fills in ({total}, {original}, ...) may use only their own placeholders."""
+        for key, allowed in m.PLACEHOLDERS.items():
+            value = getattr(ui, key)
+            if value is None:
+                continue
+            try:
+                used = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
+            except ValueError:
+                used = {"?"}
+            if not used <= allowed:
+                names = ", ".join("{" + name + "}" for name in sorted(allowed))
+                self.add(doc.rel, doc.line((key,)), key, f"this label may use only {names} (and braces in pairs); "
+                         f"found {value!r}")
 
     def known_language(self, path: Path, code: str, site: m.SiteConfig) -> bool:
         if code in site.codes:
@@ -238,6 +270,7 @@ class _Loader:
                 loaded: tuple[Any, str, int] | None = self.markdown(path, shape)
                 if loaded:
                     meta, body, line = loaded
+                    self.check_body(self.rel(path), body, line)
                     versions[path.stem] = Markdown(directory.name, path.stem, self.rel(path), meta, body, line)
             default = site.default_language
             if default not in versions and not (directory / f"{default}.md").exists():
@@ -308,6 +341,11 @@ class _Loader:
             hint = "fact sheets end in .yml" if path.suffix == ".yaml" else (
                 f"content/ holds only: site.yml, {', '.join(sorted(expected_dirs))}/ (see README.md)")
             self.add(self.rel(path), 0, "", f"unexpected file, the site would ignore it: {hint}")
+
+
+_CODE_SPAN = re.compile(r"`[^`]*`")
+_RAW_HTML = re.compile(r"(?<!\\)<(?:[a-zA-Z][a-zA-Z0-9-]*[\s/>]|/[a-zA-Z]|!--)")
+_BAD_LINK = re.compile(r"\]\(\s*<?\s*((?:javascript|data|vbscript|file):)", re.I)
 
 
 class _Rules:

@@ -346,6 +346,14 @@ class PageMeta(Model):
     """In a translation: the fingerprint of the default-language version it was made from."""
 
 
+PLACEHOLDERS = {
+    "headline_crossings": {"total"}, "headline_wallets": {"total"},
+    "fallback_notice": {"original"}, "partly_untranslated": {"original"},
+    "chart_desc": {"first", "first_date", "peak", "peak_date", "last", "last_date"},
+}
+"""UI labels with values filled in, and the placeholders each may use."""
+
+
 class UiStrings(Model):
     """content/ui/<lang>.yml: every label the generated pages use, per language.
 

@@ -1,7 +1,8 @@
 """Every case in tests/fixtures/bad/ breaks the minimal tree in one way.
 
 Each case holds only the files that differ from tests/fixtures/minimal/content/ (and an
-optional DELETE list), plus expected.txt: the exact lines the build must print. The
+optional DELETE list of files to remove, or EDIT.yml of replacements inside files), plus
+expected.txt: the exact lines the build must print. The
 build must exit 1 and leave the previously built docs/ and site/ byte for byte as they were.
 """
 
@@ -11,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.conftest import FIXTURES, run_cli, tree_digest
 
@@ -22,7 +24,14 @@ def apply_case(case: Path, root: Path) -> None:
     if delete.exists():
         for rel in delete.read_text().split():
             (root / "content" / rel).unlink()
-    shutil.copytree(case / "content", root / "content", dirs_exist_ok=True)
+    if (case / "content").exists():
+        shutil.copytree(case / "content", root / "content", dirs_exist_ok=True)
+    edits = case / "EDIT.yml"
+    for edit in yaml.safe_load(edits.read_text(encoding="utf-8")) if edits.exists() else []:
+        path = root / "content" / edit["file"]
+        text = path.read_text(encoding="utf-8")
+        assert edit["replace"] in text, f"{case.name}: {edit['replace']!r} not in {edit['file']}"
+        path.write_text(text.replace(edit["replace"], edit["with"], 1), encoding="utf-8")
 
 
 def test_there_are_enough_kinds_of_bad_content() -> None:

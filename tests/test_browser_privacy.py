@@ -38,3 +38,18 @@ def test_the_root_page_sends_the_reader_to_their_language(browser: Browser, serv
     page.wait_for_url(served_real + "pl/")
     assert page.locator("html").get_attribute("lang") == "pl"
     context.close()
+
+
+def test_pages_work_without_javascript(browser: Browser, served_real: str) -> None:
+    page, watch = new_page(browser, served_real, javascript=False)
+    page.goto(served_real + "en/people/")
+    page.get_by_role("link", name="Nikolai Vorobey", exact=True).click()
+    page.wait_for_url(served_real + "en/people/vorobey/")
+    rows = page.locator("table tbody tr")
+    assert rows.count() == 3  # every sanction step is in the page itself
+    assert page.locator("text=Upheld in court").is_visible()
+    page.get_by_role("link", name="Bremino Group", exact=True).click()
+    page.wait_for_url(served_real + "en/companies/bremino-group/")
+    page.goto(served_real + "be/political-prisoners/")
+    assert page.locator("svg.chart").is_visible() and page.locator("table").first.is_visible()
+    assert watch.failures == [] and watch.foreign == []

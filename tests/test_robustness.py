@@ -1,0 +1,137 @@
+"""Bad input never breaks or loses anything: odd encodings, huge files, killed builds, random edits."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from scripts.build import generate
+from scripts.errors import ContentErrors
+from scripts.load import load
+from tests.conftest import FIXTURES, REPO, make_project, run_cli, tree_digest
+
+MINIMAL = FIXTURES / "minimal" / "content"
+
+
+def test_utf8_with_bom_and_crlf_line_ends_are_accepted(tmp_path: Path) -> None:
+    root = make_project(tmp_path, MINIMAL)
+    for path in (root / "content").rglob("*.yml"):
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    page = root / "content/pages/about/en.md"
+    page.write_bytes(b"\xef\xbb\xbf" + page.read_bytes().replace(b"\n", b"\r\n"))
+    result = run_cli(root, "check")
+    assert result.code == 0, result.err
+
+
+def test_a_ten_megabyte_file_is_refused_before_it_is_read(built_minimal: Path, tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    shutil.copytree(built_minimal, root)
+    before = {name: tree_digest(root / name) for name in ("docs", "site")}
+    huge = root / "content/facts/people/huge.yml"
+    huge.write_text("name:\n  en: Huge\n" + "# padding\n" * 1_100_000)
+    result = run_cli(root, "build")
+    assert result.code == 1
+    assert result.err_lines[0] == ("content/facts/people/huge.yml: the file is 11.0 MB; a content file may be at "
+                                   "most 1 MB: split it or remove what does not belong")
+    assert {name: tree_digest(root / name) for name in ("docs", "site")} == before
+
+
+def test_a_build_killed_half_way_leaves_the_last_good_site(built_minimal: Path, tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    shutil.copytree(built_minimal, root)
+    before = {name: tree_digest(root / name) for name in ("docs", "site")}
+    person = root / "content/facts/people/alpha.yml"
+    person.write_text(person.read_text().replace("Anna Alpha", "Anna Alpha-Changed"))
+    build = subprocess.Popen([sys.executable, "-m", "scripts", "--root", str(root), "build"], cwd=REPO,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while not list((root / ".build").glob("stage-*/site/en/*")) and time.monotonic() < deadline:
+        time.sleep(0.02)  # wait until MkDocs is writing the staged site
+    os.killpg(build.pid, signal.SIGKILL)
+    build.wait()
+    assert {name: tree_digest(root / name) for name in ("docs", "site")} == before
+    result = run_cli(root, "build")  # the next build cleans up and succeeds
+    assert result.code == 0, result.err
+    assert "Anna Alpha-Changed" in (root / "site/en/people/alpha/index.html").read_text(encoding="utf-8")
+    assert not list((root / ".build").glob("stage-*"))
+
+
+def test_the_generator_replaces_only_docs_and_site(built_minimal: Path, tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    shutil.copytree(built_minimal, root)
+    (root / "notes.txt").write_text("mine")
+    before = {p.name for p in root.iterdir()}
+    content = tree_digest(root / "content")
+    assert run_cli(root, "build").code == 0
+    assert {p.name for p in root.iterdir()} == before
+    assert tree_digest(root / "content") == content and (root / "notes.txt").read_text() == "mine"
+
+
+# --- property-based: random edits to a valid tree ---------------------------------------------
+
+TEXTS = st.one_of(st.text(max_size=40), st.sampled_from(["<script>", "*x*", "[a](javascript:x)", "yes", "null",
+                                                          "2023-02-30", "2099-01-01", "-1", "é ў ł", "{{ x }}"]))
+VALUES = st.recursive(st.one_of(st.none(), st.booleans(), st.integers(-10, 3000), st.floats(allow_nan=False),
+                                TEXTS, st.dates(dt.date(1990, 1, 1), dt.date(2100, 1, 1))),
+                      lambda inner: st.one_of(st.lists(inner, max_size=3),
+                                              st.dictionaries(st.sampled_from(["en", "be", "xx", "id", "date",
+                                                                               "source", "status", "name"]),
+                                                              inner, max_size=3)),
+                      max_leaves=6)
+FILES = sorted(p.relative_to(MINIMAL).as_posix() for p in MINIMAL.rglob("*.yml"))
+
+
+def paths(value: object, prefix: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    out = [prefix]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            out += paths(item, (*prefix, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            out += paths(item, (*prefix, i))
+    return out
+
+
+def replace(tree: object, where: tuple[object, ...], new: object) -> object:
+    if not where:
+        return new
+    head, rest = where[0], where[1:]
+    if isinstance(tree, dict):
+        return {k: replace(v, rest, new) if k == head else v for k, v in tree.items()}
+    if isinstance(tree, list):
+        return [replace(v, rest, new) if i == head else v for i, v in enumerate(tree)]
+    return tree
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_random_edits_give_a_site_or_a_validation_error_never_a_crash(
+        data: st.DataObject, tmp_path_factory: pytest.TempPathFactory) -> None:
+    root = make_project(tmp_path_factory.mktemp("prop"), MINIMAL)
+    rel = data.draw(st.sampled_from(FILES))
+    path = root / "content" / rel
+    tree = yaml.safe_load(path.read_text(encoding="utf-8"))
+    where = data.draw(st.sampled_from(paths(tree)))
+    action = data.draw(st.sampled_from(["replace", "raw"]))
+    if action == "replace":
+        path.write_text(yaml.safe_dump(replace(tree, where, data.draw(VALUES)), allow_unicode=True), encoding="utf-8")
+    else:
+        path.write_bytes(data.draw(st.binary(max_size=200)))
+    try:
+        content = load(root, dt.date(2026, 11, 28))
+    except ContentErrors as exc:
+        assert exc.problems and all(p.file.startswith("content/") for p in exc.problems)
+        return
+    generated = generate(content, root, dt.date(2026, 11, 28))
+    assert all(gen.files for gen in generated)
