@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: setup check site serve test lint clean import-article translations audit
+.PHONY: setup check site serve test lint clean import-article translations audit bench
 
 $(STAMP): requirements.txt requirements-dev.txt
 	rm -f $(VENV)/.installed-*
@@ -59,6 +59,14 @@ $(NODE_STAMP): package.json package-lock.json
 ## test: lint, then the whole test suite (a strict build of the real site, browser tests included)
 test: lint $(CHROMIUM) $(NODE_STAMP)
 	$(PY) -m pytest
+
+## bench: build speed and page weight vs. naive MkDocs and Hugo (Debian's hugo); writes BENCHMARKS.md
+HUGO := /usr/bin/hugo
+$(HUGO):
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo
+
+bench: $(STAMP) $(CHROMIUM) $(HUGO)
+	$(PY) -m scripts.bench
 
 ## audit: Lighthouse scores of the built site (run `make site` first)
 audit: $(STAMP) $(CHROMIUM) $(NODE_STAMP)

@@ -9,15 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import hashlib
 import html
+import json
 import logging
+import multiprocessing as mp
 import os
 import re
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -62,18 +67,34 @@ class Generated:
 
 
 def generate(content: Content, root: Path, today: dt.date) -> list[Generated]:
-    """Every language's pages, with the open data files and the Atom feed beside them."""
+    """Every language's pages, with the open data files and the Atom feed beside them.
+
+    Languages are rendered in parallel on a machine with more than one core.
+    """
     updated = last_changed(root, today)
     data = {f"data/{name}": text for name, text in downloads(content).items()}
-    out = []
-    for lang in content.site.codes:
-        renderer = Renderer(content, lang, updated, today)
-        pages = renderer.pages()
-        files = {page.path: renderer.render(page) for page in pages}
-        files.update(data)
-        files["feed.xml"] = atom(renderer)
-        out.append(Generated(lang, files, pages, renderer.nav(pages)))
+    jobs = [(content, lang, updated, today) for lang in content.site.codes]
+    if len(jobs) > 1 and (os.cpu_count() or 1) > 1 and sum(len(v) for v in content.facts.values()) > 100:
+        with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1),
+                                 mp_context=mp.get_context("fork")) as pool:
+            out = list(pool.map(_generate_language, jobs))
+    else:
+        out = [_generate_language(job) for job in jobs]
+    for gen in out:
+        gen.files.update(data)
     return out
+
+
+def _generate_language(job: tuple[Content, str, dict[str, dt.date], dt.date]) -> Generated:
+    content, lang, updated, today = job
+    renderer = Renderer(content, lang, updated, today)
+    pages = renderer.pages()
+    files = {page.path: renderer.render(page) for page in pages}
+    files["feed.xml"] = atom(renderer)
+    nav = renderer.nav(pages)
+    for page in pages:
+        page.data = {}  # the models behind the page are not needed any more (and not sent back)
+    return Generated(lang, files, pages, nav)
 
 
 def mkdocs_config(root: Path, content: Content, gen: Generated, docs_dir: Path, site_dir: Path) -> dict[str, Any]:
@@ -172,20 +193,22 @@ def _capture_mkdocs() -> Iterator[_Collect]:
         logger.propagate = propagate
 
 
-def run_mkdocs(config_file: Path) -> None:
-    """Build one language with MkDocs in strict mode; warnings become BuildFailed."""
+def run_mkdocs(config_file: str) -> list[str]:
+    """Build one language with MkDocs in strict mode; return its warnings (empty: success).
+
+    Runs in a worker process, so it returns messages rather than raising.
+    """
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     with _capture_mkdocs() as captured:
         try:
-            config = load_config(config_file=str(config_file))
-            mkdocs_build(config)
+            mkdocs_build(load_config(config_file=config_file))
         except MkDocsException as exc:
-            raise BuildFailed(captured.messages or [str(exc)]) from None
-    if captured.messages:  # pragma: no cover - strict mode aborts before this
-        raise BuildFailed(captured.messages)
+            return captured.messages or [str(exc)]
+    return captured.messages
 
 
 def explain(messages: list[str], gen: Generated, root: Path) -> list[str]:
@@ -209,15 +232,42 @@ def explain(messages: list[str], gen: Generated, root: Path) -> list[str]:
     return out
 
 
-def build(root: Path, today: dt.date | None = None) -> BuildReport:
-    """Validate content, generate and build every language, then replace docs/ and site/."""
+def build(root: Path, today: dt.date | None = None, cards: bool = True) -> BuildReport:
+    """Validate content, generate and build every language, then replace docs/ and site/.
+
+    Incremental: a language whose generated input did not change since the published build
+    is not rebuilt, and every file that comes out the same is the very same file (a hard
+    link to the published one), so an unchanged rebuild rewrites nothing.
+    """
+    timer = Timer()
     today = today or dt.date.today()
+    inputs = input_fingerprint(root, today, cards)
+    inputs_file = root / ".build" / "inputs.txt"
+    if inputs_file.exists() and inputs_file.read_text() == inputs and (root / "site").is_dir() \
+            and (root / "docs").is_dir():
+        timer.lap("inputs unchanged")
+        return BuildReport({}, 0, 0, [], timer.laps, unchanged=True)
     content = load(root, today)
+    timer.lap("load")
     generated = generate(content, root, today)
+    timer.lap("generate")
     (root / ".build").mkdir(exist_ok=True)
     with _exclusive(root / ".build" / "lock"):
-        cards = _build_locked(root, content, generated)
-    return BuildReport({gen.lang: len(gen.pages) for gen in generated}, cards.drawn, cards.reused)
+        report = _build_locked(root, content, generated, cards, timer)
+    inputs_file.write_text(inputs)
+    return report
+
+
+def input_fingerprint(root: Path, today: dt.date, cards: bool) -> str:
+    """Everything a build reads: content/, mkdocs.yml, the generator's own code, templates and theme,
+    the date (timelines end today) and the git dates of content files ('last updated')."""
+    digest = hashlib.sha256(f"{today}|{cards}|{sorted(last_changed(root, today).items())}".encode())
+    for folder in (root / "content", Path(__file__).parent):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(path.relative_to(folder).as_posix().encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    digest.update((root / "mkdocs.yml").read_bytes())
+    return digest.hexdigest()
 
 
 @contextmanager
@@ -231,34 +281,129 @@ def _exclusive(lock: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _build_locked(root: Path, content: Content, generated: list[Generated]) -> CardCache:
-    """Stage everything under .build/, build each language, then swap docs/ and site/ in."""
+def _build_locked(root: Path, content: Content, generated: list[Generated], with_cards: bool,
+                  timer: Timer) -> BuildReport:
+    """Stage everything under .build/, build the languages that changed, then swap docs/ and site/ in."""
     for stale in (root / ".build").glob("stage-*"):  # left by a build that was killed
         shutil.rmtree(stale, ignore_errors=True)
+    published_file = root / ".build" / "published.json"
+    published = json.loads(published_file.read_text()) if published_file.exists() and (root / "site").exists() else {}
     stage = Path(tempfile.mkdtemp(prefix="stage-", dir=root / ".build"))
     try:
         docs, site = stage / "docs", stage / "site"
-        write_tree(docs, {"README.md": DOCS_README})
-        cards = CardCache(root / ".build" / "cards")
+        files = {"README.md": DOCS_README}
         for gen in generated:
-            write_tree(docs / gen.lang, gen.files)
-            for page in gen.pages:
-                if page.card:
-                    cards.place(page.card, docs / gen.lang / page.card_path)
+            files.update({f"{gen.lang}/{rel}": text for rel, text in gen.files.items()})
+        place_tree(docs, files, root / "docs")
+        cards = CardCache(root / ".build" / "cards")
+        if with_cards:
+            cards.place_all([(page.card, docs / gen.lang / page.card_path)
+                             for gen in generated for page in gen.pages if page.card])
+        timer.lap("cards")
+        fingerprints, configs = {}, {}
+        for gen in generated:
             config = mkdocs_config(root, content, gen, docs / gen.lang, site / gen.lang)
-            config_file = stage / f"mkdocs.{gen.lang}.yml"
-            config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-            log.info("building %s (%d pages)", gen.lang, len(gen.pages))
-            try:
-                run_mkdocs(config_file)
-            except BuildFailed as exc:
-                raise BuildFailed(explain(exc.messages, gen, root)) from None
+            configs[gen.lang] = stage / f"mkdocs.{gen.lang}.yml"
+            configs[gen.lang].write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+            fingerprints[gen.lang] = fingerprint(docs / gen.lang, {k: v for k, v in config.items()
+                                                                   if k not in ("docs_dir", "site_dir")})
+        changed = [gen for gen in generated
+                   if published.get(gen.lang) != fingerprints[gen.lang] or not (root / "site" / gen.lang).is_dir()]
+        for gen in generated:
+            if gen not in changed:
+                link_tree(root / "site" / gen.lang, site / gen.lang)
+        results = run_languages([str(configs[gen.lang]) for gen in changed])
+        for gen, (seconds, messages) in zip(changed, results, strict=True):
+            timer.laps[f"mkdocs {gen.lang}"] = seconds
+            if messages:
+                raise BuildFailed(explain(messages, gen, root))
+        for gen in changed:
+            reuse_unchanged(site / gen.lang, root / "site" / gen.lang)
+        timer.lap("mkdocs")
         write_root_pages(site, content)
+        reuse_unchanged(site, root / "site", recursive=False)
         for name in OUTPUTS:
             swap(stage / name, root / name)
+        published_file.write_text(json.dumps(fingerprints), encoding="utf-8")
+        timer.lap("publish")
     finally:
         shutil.rmtree(stage, ignore_errors=True)
-    return cards
+    return BuildReport({gen.lang: len(gen.pages) for gen in generated}, cards.drawn, cards.reused,
+                       [gen.lang for gen in changed], timer.laps)
+
+
+def run_languages(config_files: list[str]) -> list[tuple[float, list[str]]]:
+    """(seconds, warnings) of MkDocs for each config, two languages at a time on separate cores."""
+    if len(config_files) <= 1 or (os.cpu_count() or 1) < 2:
+        return [_timed_mkdocs(f) for f in config_files]
+    with ProcessPoolExecutor(max_workers=2, mp_context=mp.get_context("spawn")) as pool:
+        return list(pool.map(_timed_mkdocs, config_files))
+
+
+def _timed_mkdocs(config_file: str) -> tuple[float, list[str]]:
+    started = time.perf_counter()
+    messages = run_mkdocs(config_file)
+    return round(time.perf_counter() - started, 2), messages
+
+
+class Timer:
+    """Seconds spent in each phase of a build."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps[name] = round(now - self._last, 2)
+        self._last = now
+
+
+def fingerprint(docs: Path, config: dict[str, Any]) -> str:
+    """Everything one language's MkDocs build depends on: its input files, config, theme and hooks."""
+    digest = hashlib.sha256(json.dumps(config, sort_keys=True, default=str).encode())
+    for folder in (docs, THEME):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(path.relative_to(folder).as_posix().encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for module in (HOOKS, Path(__file__)):
+        digest.update(module.read_bytes())
+    return digest.hexdigest()
+
+
+def _same(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def place_tree(folder: Path, files: dict[str, str], previous: Path) -> None:
+    """Write ``files`` under ``folder``; a file identical to the one in ``previous`` is hard-linked instead."""
+    for rel, text in files.items():
+        path, data, old = folder / rel, text.encode("utf-8"), previous / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if _same(old, data):
+            os.link(old, path)
+        else:
+            path.write_bytes(data)
+
+
+def link_tree(source: Path, target: Path) -> None:
+    """``target`` as a copy of ``source`` made of hard links (nothing is rewritten)."""
+    shutil.copytree(source, target, copy_function=os.link)
+
+
+def reuse_unchanged(new: Path, old: Path, recursive: bool = True) -> None:
+    """Replace each file of ``new`` that is byte-for-byte the same as in ``old`` by a hard link to it."""
+    if not old.is_dir():
+        return
+    for path in new.rglob("*") if recursive else new.iterdir():
+        previous = old / path.relative_to(new)
+        if path.is_file() and previous.is_file() and path.stat().st_size == previous.stat().st_size \
+                and path.read_bytes() == previous.read_bytes():
+            path.unlink()
+            os.link(previous, path)
 
 
 @dataclass
@@ -267,10 +412,19 @@ class BuildReport:
     """Pages per language."""
     cards_drawn: int
     cards_reused: int
+    rebuilt: list[str] = field(default_factory=list)
+    """Languages MkDocs built (the others were unchanged)."""
+    timings: dict[str, float] = field(default_factory=dict)
+    unchanged: bool = False
+    """Nothing the site is made from changed since the last build: nothing was done."""
 
     def __str__(self) -> str:
+        if self.unchanged:
+            return "nothing changed since the last build"
         pages = ", ".join(f"{lang}: {count} pages" for lang, count in self.pages.items())
-        return f"{pages}; social cards: {self.cards_drawn} drawn, {self.cards_reused} from cache"
+        rebuilt = ", ".join(self.rebuilt) or "none"
+        return (f"{pages}; social cards: {self.cards_drawn} drawn, {self.cards_reused} from cache; "
+                f"languages rebuilt: {rebuilt}")
 
 
 def swap(new: Path, dest: Path) -> None:

@@ -10,7 +10,9 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import shutil
+import multiprocessing as mp
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
@@ -148,6 +150,13 @@ def draw_spark(pen: ImageDraw.ImageDraw, spark: tuple[tuple[float, float], ...],
     return left
 
 
+def _draw_to(job: tuple[Card, str]) -> None:
+    card, path = job
+    partial = Path(path).with_suffix(".tmp")
+    draw(card).save(partial, format="PNG", optimize=True)
+    partial.replace(path)
+
+
 class CardCache:
     """Cards by content hash in ``folder``; counts what was drawn and what was reused."""
 
@@ -156,16 +165,19 @@ class CardCache:
         self.drawn = 0
         self.reused = 0
 
-    def place(self, card: Card, target: Path) -> None:
-        """Put the card's PNG at ``target``, drawing it only if it is not cached yet."""
-        cached = self.folder / f"{card.key()}.png"
-        if cached.exists():
-            self.reused += 1
+    def place_all(self, jobs: list[tuple[Card, Path]]) -> None:
+        """Put every card at its target; the missing ones are drawn first, on every core."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        missing = {card.key(): card for card, _ in jobs if not (self.folder / f"{card.key()}.png").exists()}
+        work = [(card, str(self.folder / f"{key}.png")) for key, card in missing.items()]
+        if len(work) > 8 and (os.cpu_count() or 1) > 1:
+            with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=mp.get_context("spawn")) as pool:
+                list(pool.map(_draw_to, work, chunksize=16))
         else:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            partial = cached.with_suffix(".tmp")
-            draw(card).save(partial, format="PNG", optimize=True)
-            partial.replace(cached)
-            self.drawn += 1
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cached, target)
+            for job in work:
+                _draw_to(job)
+        self.drawn += len(work)
+        self.reused += len(jobs) - len(work)
+        for card, target in jobs:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(self.folder / f"{card.key()}.png", target)  # the cached file itself: never rewritten

@@ -28,7 +28,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="say what is being done")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate content/ only (fast; for editors and pre-commit)")
-    commands.add_parser("build", help="validate, generate docs/ and build site/ for every language")
+    build_cmd = commands.add_parser("build", help="validate, generate docs/ and build site/ for every language")
+    build_cmd.add_argument("--no-cards", action="store_true", help="skip social cards (for benchmarks)")
+    build_cmd.add_argument("--timings", action="store_true", help="print seconds per phase")
     serve = commands.add_parser("serve", help="live preview that regenerates when content/ changes")
     serve.add_argument("--lang", help="language to preview (default: the site's default)")
     serve.add_argument("--addr", default="127.0.0.1:8000", help="address to serve on")
@@ -62,8 +64,10 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "build":
             from scripts.build import build
 
-            report = build(root)
+            report = build(root, cards=not args.no_cards)
             print(f"built site/ ({report}) in {time.perf_counter() - started:.1f} s")
+            if args.timings:
+                print("timings: " + ", ".join(f"{k} {v:.2f} s" for k, v in report.timings.items()))
         elif args.command == "import-article":
             from scripts.importer import import_article
 

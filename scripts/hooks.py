@@ -34,6 +34,11 @@ BUNDLE_PATCHES = {
     # Old browsers without ResizeObserver get the polyfill from the site, not from unpkg.com.
     '"https://unpkg.com/resize-observer-polyfill"':
         'new URL("assets/javascripts/vendor/resize-observer.js",__md_scope).href',
+    # The search index is fetched when the reader first focuses the search box, not with every
+    # page: readers on slow connections who never search do not pay for it.
+    'zi=document.forms.namedItem("search")?ks():tt':
+        'zi=document.forms.namedItem("search")?h(document.forms.namedItem("search"),"focusin").pipe('
+        'g(()=>!window.__md_search_asked&&(window.__md_search_asked=!0)),b(()=>ks()),Z(1)):tt',
     # Mermaid is not shipped (the site has no diagrams); never load it from a third party.
     '"https://unpkg.com/mermaid@11/dist/mermaid.min.js"':
         'new URL("assets/javascripts/vendor/mermaid.min.js",__md_scope).href',

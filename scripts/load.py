@@ -354,6 +354,7 @@ class _Rules:
     def __init__(self, loader: _Loader, content: Content):
         self.loader = loader
         self.content = content
+        self._ids: dict[str, set[str]] = {}
 
     def check(self) -> None:
         content = self.content
@@ -411,7 +412,10 @@ class _Rules:
         self.loader.add(rel, line, where, message)
 
     def file_ids(self, kind: str) -> set[str]:
-        return {path.stem for path in (self.loader.content / "facts" / kind).glob("*.yml")}
+        """Ids of every file of a kind, valid or not (so one bad file does not make links look dangling)."""
+        if kind not in self._ids:
+            self._ids[kind] = {path.stem for path in (self.loader.content / "facts" / kind).glob("*.yml")}
+        return self._ids[kind]
 
     def ref_problem(self, key: tuple[str, str], loc_or_field: Any, value: str,
                     known: Any, where: str) -> None:

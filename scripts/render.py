@@ -33,7 +33,10 @@ from scripts.ties import Linker, Target, add_notes
 from scripts.types import PartialDate
 
 TEMPLATES = Path(__file__).parent / "templates"
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
+_MD_INLINE = re.compile(r"([\\`*_{}\[\]|])")
+"""Characters that start Markdown syntax anywhere in a line (| for tables, { for attribute lists)."""
+_MD_LINE_START = re.compile(r"^(#|>|[+-](?=\s)|\d+(?=[.)]\s))")
+"""What starts a heading, quote, list item or numbered item at the beginning of a line."""
 
 
 class Md(Markup):
@@ -47,7 +50,9 @@ def escape(value: Any) -> Markup:
     if value is None:
         return Markup("")
     text = html.escape(re.sub(r"[ \t\r\n]+", " ", str(value)).strip(), quote=True)  # keeps no-break spaces
-    return Markup(_MD_SPECIAL.sub(r"\\\1", text))
+    text = _MD_INLINE.sub(r"\\\1", text)
+    return Markup(_MD_LINE_START.sub(lambda m: m.group(1) + "\\" if m.group(1)[0].isdigit() else "\\" + m.group(1),
+                                     text))
 
 
 @dataclass
@@ -80,7 +85,8 @@ class Renderer:
         self.lang = lang
         self.default = content.site.default_language
         self.language = next(language for language in content.site.languages if language.code == lang)
-        self.locale = self.language.babel_locale
+        self.locale = Locale.parse(self.language.babel_locale)
+        """Parsed once: Babel would parse a locale name again on every date and number."""
         self.updated = updated
         self.ui_strings = content.ui.get(lang)
         self.env = jinja2.Environment(
@@ -161,7 +167,7 @@ class Renderer:
             return format_date(value.first_day(), "long", locale=self.locale)
         if value.precision == "month":
             if after_since:
-                pattern = Locale.parse(self.locale).datetime_skeletons["yMMMM"].pattern.replace("LLLL", "MMMM")
+                pattern = self.locale.datetime_skeletons["yMMMM"].pattern.replace("LLLL", "MMMM")
                 return format_date(value.first_day(), pattern, locale=self.locale)
             return format_skeleton("yMMMM", value.first_day(), locale=self.locale)
         return str(value.year)
@@ -221,7 +227,8 @@ class Renderer:
                       crossings=c.facts["crossings"], article=self.version(article)),
             self.page("political-prisoners.md", "series.md.j2", self.text(headline.title),
                       self.text(headline.description), self.kind_sources("series"),
-                      series=sorted(c.facts["series"].items(), key=lambda kv: kv[1].order),
+                      series=sorted(c.facts["series"].items(),  # the headline first, then by order
+                                    key=lambda kv: (kv[0] != site.headline_series, kv[1].order)),
                       headline=headline, cited=self.unique_sources(c.facts["series"].values())),
         ]
         for kind in ("people", "companies"):
@@ -381,7 +388,7 @@ class Renderer:
         fields = {
             "title": page.title, "description": shorten(page.description, 200), "url": url, "image": image,
             "image_alt": alt, "type": "article" if page.template == "article.md.j2" else "website",
-            "locale": og_locale(self.locale),
+            "locale": og_locale(self.language.babel_locale),
             "locale_alternates": [og_locale(x.babel_locale) for x in site.languages if x.code != self.lang],
             "site_name": self.text(site.name), "x": site.x_handle or "", "telegram": site.telegram_channel or "",
         }

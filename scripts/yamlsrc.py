@@ -22,6 +22,8 @@ MAX_BYTES = 1_000_000
 Loc = tuple[str | int, ...]
 
 _SCALAR = SafeConstructor()
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's parser when PyYAML has it (several times faster), the pure-Python one otherwise."""
 _TYPED_TAGS = {
     "tag:yaml.org,2002:int",
     "tag:yaml.org,2002:float",
@@ -94,7 +96,7 @@ def parse_yaml(src: Source, line_offset: int = 0) -> Doc:
                 raise _problem(src.rel, number + line_offset,
                                "a tab is used for indenting: indent with spaces, not tabs")
     try:
-        node = yaml.compose(src.text, Loader=yaml.SafeLoader)
+        node = yaml.compose(src.text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = exc.problem or "not valid YAML"
