@@ -8,23 +8,21 @@ source present. Every problem is collected; ContentErrors carries them all.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import logging
 import re
 import string
-import types
-import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from scripts import model as m
 from scripts.errors import ContentErrors, Problem
-from scripts.types import Id, show
-from scripts.yamlsrc import Doc, Loc, ProblemError, dotted, parse_yaml, read_text, split_front_matter
+from scripts.messages import problem_from
+from scripts.types import Id
+from scripts.yamlsrc import Doc, Loc, ProblemError, parse_yaml, read_text, split_front_matter
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +72,7 @@ class Content:
                 for kind in ("people", "companies") if ident in self.facts[kind]]
 
 
-class _Loader:
+class Loader:
     def __init__(self, root: Path, today: dt.date):
         self.root = root
         self.content = root / "content"
@@ -109,7 +107,7 @@ class _Loader:
             return result
         except ValidationError as exc:
             for error in exc.errors():
-                self.problems.append(_problem(doc, shape, (*loc, *error["loc"]), error))
+                self.problems.append(problem_from(doc, shape, (*loc, *error["loc"]), error))
             return None
 
     def file(self, path: Path, shape: type[T]) -> tuple[Doc, T] | None:
@@ -168,7 +166,9 @@ class _Loader:
         for kind, shape in FACT_KINDS.items():
             content.facts[kind] = self.load_facts(kind, shape, content)
         self.check_unexpected()
-        _Rules(self, content).check()
+        from scripts.rules import Rules
+
+        Rules(self, content).check()
         if self.problems:
             raise ContentErrors(self.problems)
         return content
@@ -348,241 +348,9 @@ _RAW_HTML = re.compile(r"(?<!\\)<(?:[a-zA-Z][a-zA-Z0-9-]*[\s/>]|/[a-zA-Z]|!--)")
 _BAD_LINK = re.compile(r"\]\(\s*<?\s*((?:javascript|data|vbscript|file):)", re.I)
 
 
-class _Rules:
-    """Phase 2: rules across files."""
-
-    def __init__(self, loader: _Loader, content: Content):
-        self.loader = loader
-        self.content = content
-        self._ids: dict[str, set[str]] = {}
-
-    def check(self) -> None:
-        content = self.content
-        seen: dict[str, str] = {}
-        for kind in ("people", "companies", "crossings"):
-            for ident in content.facts[kind]:
-                rel = content.paths[(kind, ident)]
-                if ident in seen:
-                    self.add(rel, 0, "", f"the id '{ident}' (the file name) is also used by "
-                             f"{seen[ident]}: rename one of the files")
-                seen.setdefault(ident, rel)
-        site = content.site
-        if site.headline_series not in self.file_ids("series"):
-            self.ref_problem(("site", ""), "headline_series", site.headline_series,
-                             self.file_ids("series"), "content/facts/series/")
-        articles = {p.name for p in (self.loader.content / "articles").glob("*") if p.is_dir()}
-        if site.article not in articles:
-            self.ref_problem(("site", ""), "article", site.article, articles, "content/articles/")
-        for kind, items in content.facts.items():
-            for ident, item in items.items():
-                self.check_file(kind, ident, item)
-        self.check_spellings()
-        for versions in content.articles.values():
-            for article in versions.values():
-                self.check_figures(article)
-
-    def check_spellings(self) -> None:
-        """A name or alias points at one fact page only (for links and search)."""
-        owners: dict[str, str] = {}
-        for kind in ("people", "companies", "crossings"):
-            for ident, item in self.content.facts[kind].items():
-                key = (kind, ident)
-                doc = self.loader.docs[key]
-                spelled = [(("name", lang), name) for lang, name in item.name.items()]
-                spelled += [(("aliases", i), alias) for i, alias in enumerate(item.aliases)]
-                for loc, name in spelled:
-                    owner = owners.setdefault(name, doc.rel)
-                    if owner != doc.rel:
-                        self.add(doc.rel, doc.line(loc), dotted(loc), f"'{name}' is also a name in {owner}: "
-                                 "a spelling may belong to one fact page only")
-
-    def check_figures(self, article: Markdown) -> None:
-        doc = self.loader.docs[("markdown", article.rel)]
-        series = self.file_ids("series")
-        for i, tie in enumerate(article.meta.figures):
-            if tie.phrase not in article.body:
-                loc: Loc = ("figures", i, "phrase")
-                self.add(doc.rel, doc.line(loc), dotted(loc), f"'{tie.phrase}' does not appear in the article "
-                         "text: copy the words exactly as they stand")
-            if tie.series not in series:
-                self.ref_problem(("markdown", article.rel), ("figures", i, "series"), tie.series, series,
-                                 "content/facts/series/")
-
-    def add(self, rel: str, line: int, where: str, message: str) -> None:
-        self.loader.add(rel, line, where, message)
-
-    def file_ids(self, kind: str) -> set[str]:
-        """Ids of every file of a kind, valid or not (so one bad file does not make links look dangling)."""
-        if kind not in self._ids:
-            self._ids[kind] = {path.stem for path in (self.loader.content / "facts" / kind).glob("*.yml")}
-        return self._ids[kind]
-
-    def ref_problem(self, key: tuple[str, str], loc_or_field: Any, value: str,
-                    known: Any, where: str) -> None:
-        doc = self.loader.docs[key]
-        loc: Loc = (loc_or_field,) if isinstance(loc_or_field, str) else loc_or_field
-        options = difflib.get_close_matches(value, list(known), n=1)
-        hint = f": did you mean '{options[0]}'?" if options else f"; known: {', '.join(sorted(known)) or 'none'}"
-        self.add(doc.rel, doc.line(loc), dotted(loc), f"'{value}' is not in {where}{hint}")
-
-    def check_file(self, kind: str, ident: str, item: m.SourcedFile) -> None:
-        key = (kind, ident)
-        doc = self.loader.docs[key]
-        lists = self.content.lists
-        source_ids: set[str] = set()
-        for i, source in enumerate(item.sources):
-            if source.id in source_ids:
-                self.add(doc.rel, doc.line(("sources", i, "id")), f"sources[{i}].id",
-                         f"the source id '{source.id}' is used twice in this file: ids must be unique")
-            source_ids.add(source.id)
-        for loc, dates in _dated_lists(item):
-            for i in range(1, len(dates)):
-                if dates[i] < dates[i - 1]:
-                    at = (*loc, i, "date")
-                    self.add(doc.rel, doc.line(at), dotted(at),
-                             f"{dates[i]} is earlier than the entry before it ({dates[i - 1]}): "
-                             "keep entries in date order, oldest first")
-                    break
-        for loc, value in _references(item, "source"):
-            if value not in source_ids:
-                self.ref_problem(key, loc, value, source_ids, "this file's sources")
-        broken = {problem.file for problem in self.loader.problems}
-        for name, list_name in (("authority", "bodies"), ("counted_by", "bodies"), ("country", "countries")):
-            if f"content/facts/lists/{list_name}.yml" in broken:
-                continue  # already reported; every reference would look dangling
-            for loc, value in _references(item, name):
-                if value not in lists[list_name]:
-                    self.ref_problem(key, loc, value, lists[list_name], f"content/facts/lists/{list_name}.yml")
-        if isinstance(item, m.Wallet):
-            for i, sector in enumerate(item.sectors):
-                if sector not in lists["sectors"] and "content/facts/lists/sectors.yml" not in broken:
-                    self.ref_problem(key, ("sectors", i), sector, lists["sectors"],
-                                     "content/facts/lists/sectors.yml")
-            wallets = self.file_ids("people") | self.file_ids("companies")  # even if invalid
-            for i, other in enumerate(item.related):
-                if other == ident:
-                    self.add(doc.rel, doc.line(("related", i)), f"related[{i}]",
-                             "a person or company cannot be related to itself: remove this line")
-                elif other not in wallets:
-                    self.ref_problem(key, ("related", i), other, wallets,
-                                     "content/facts/people/ or content/facts/companies/")
-
-
-def _dated_lists(item: m.SourcedFile) -> typing.Iterator[tuple[Loc, list[Any]]]:
-    """Each list that must be in date order: sanction histories, status histories, points."""
-    if isinstance(item, m.Wallet):
-        for i, sanction in enumerate(item.sanctions):
-            yield ("sanctions", i, "history"), [event.date for event in sanction.history]
-    if isinstance(item, m.Crossing):
-        yield ("history",), [change.date for change in item.history]
-    if isinstance(item, m.Series):
-        yield ("points",), [point.date for point in item.points]
-
-
-def _references(item: BaseModel, name: str, loc: Loc = ()) -> typing.Iterator[tuple[Loc, str]]:
-    """Every value of the field ``name`` anywhere inside ``item``, with its location."""
-    for field_name in type(item).model_fields:
-        value = getattr(item, field_name)
-        here = (*loc, field_name)
-        if field_name == name and isinstance(value, str):
-            yield here, value
-        elif isinstance(value, BaseModel):
-            yield from _references(value, name, here)
-        elif isinstance(value, list):
-            for i, entry in enumerate(value):
-                if isinstance(entry, BaseModel):
-                    yield from _references(entry, name, (*here, i))
-
-
-# --- turning pydantic errors into editor messages -------------------------------------------
-
-_EXPECTED = {
-    "int_type": "a whole number like 1135 (no spaces or commas)",
-    "int_parsing": "a whole number like 1135 (no spaces or commas)",
-    "int_from_float": "a whole number like 1135 (no spaces or commas)",
-    "float_type": "a number like 53.13",
-    "float_parsing": "a number like 53.13",
-    "bool_type": "true or false",
-    "bool_parsing": "true or false",
-    "list_type": "a list (one entry per line, each starting with '- ')",
-    "dict_type": "a block of 'key: value' lines",
-    "model_type": "a block of 'key: value' lines",
-    "model_attributes_type": "a block of 'key: value' lines",
-}
-
-
-def _problem(doc: Doc, shape: Any, loc: Loc, error: Any) -> Problem:
-    kind = error["type"]
-    found = error.get("input")
-    loc = tuple(part for part in loc if part != "[key]")  # pydantic marks errors in dict keys so
-    where = dotted(loc)
-    if kind == "missing":
-        name = loc[-1]
-        return Problem(doc.rel, doc.line(loc[:-1]), where, f"required field is missing: add '{name}: ...'")
-    if kind == "extra_forbidden":
-        allowed = _fields_at(shape, loc[:-1])
-        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        hint = f"did you mean '{close[0]}'?" if close else f"allowed here: {', '.join(allowed)}"
-        return Problem(doc.rel, doc.line(loc), where, f"unknown field '{loc[-1]}': {hint}")
-    if kind in _EXPECTED:
-        message = f"expected {_EXPECTED[kind]}, got {show(found)}"
-    elif kind == "literal_error":
-        expected = error["ctx"]["expected"].replace("'", "")
-        options = [o.strip() for o in expected.replace(" or ", ", ").split(",")]
-        close = difflib.get_close_matches(str(found), options, n=1)
-        hint = f": did you mean '{close[0]}'?" if close else ""
-        message = f"expected one of {', '.join(options)}, got {show(found)}{hint}"
-    elif kind == "too_short" and isinstance(found, list):
-        least = error["ctx"]["min_length"]
-        message = f"needs at least {least} entr{'y' if least == 1 else 'ies'}, found {len(found)}"
-    elif kind == "too_long" and isinstance(found, list):
-        message = f"may have at most {error['ctx']['max_length']} entries, found {len(found)}"
-    elif kind == "string_too_long":
-        message = (f"is {len(found)} characters long; at most {error['ctx']['max_length']} "
-                   "fit in search results and share previews: shorten it")
-    elif kind in ("greater_than_equal", "less_than_equal"):
-        bound = error["ctx"].get("ge", error["ctx"].get("le"))
-        word = "at least" if kind == "greater_than_equal" else "at most"
-        message = f"must be {word} {bound}, got {show(found)}"
-    else:
-        message = str(error["msg"]).removeprefix("Value error, ")
-    return Problem(doc.rel, doc.line(loc), where, message)
-
-
-def _fields_at(shape: Any, loc: Loc) -> list[str]:
-    """The field names allowed at ``loc`` inside ``shape`` (for 'did you mean')."""
-    current = shape
-    for part in loc:
-        current = _unwrap(current)
-        if isinstance(part, int):
-            args = typing.get_args(current)
-            current = args[0] if args else Any
-        elif isinstance(current, type) and issubclass(current, BaseModel):
-            info = current.model_fields.get(part)
-            current = info.annotation if info else Any
-        else:
-            args = typing.get_args(current)
-            current = args[-1] if args else Any
-    current = _unwrap(current)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []
-
-
-def _unwrap(shape: Any) -> Any:
-    while True:
-        origin = typing.get_origin(shape)
-        if origin is typing.Annotated:
-            shape = typing.get_args(shape)[0]
-        elif origin in (typing.Union, types.UnionType):
-            shape = next(a for a in typing.get_args(shape) if a is not type(None))
-        else:
-            return shape
-
-
 def load(root: Path, today: dt.date | None = None) -> Content:
     """Load and validate content/ under ``root``; raise ContentErrors listing every problem."""
-    loader = _Loader(root, today or dt.date.today())
+    loader = Loader(root, today or dt.date.today())
     content = loader.load()
     log.debug("loaded %s", {kind: len(items) for kind, items in content.facts.items()})
     return content

@@ -13,8 +13,10 @@ from pathlib import Path
 
 import yaml
 
-from scripts.build import generate, mkdocs_config, sync_tree
+from scripts.build import sync_tree
+from scripts.generate import generate
 from scripts.load import load
+from scripts.mkdocs_run import mkdocs_config
 
 HOOK = Path(__file__).with_name("serve_hook.py")
 

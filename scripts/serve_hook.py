@@ -8,8 +8,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-from scripts.build import generate, sync_tree
+from scripts.build import sync_tree
 from scripts.errors import ContentErrors
+from scripts.generate import generate
 from scripts.load import load
 
 log = logging.getLogger("mkdocs.plugins.preview")

@@ -16,8 +16,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scripts.build import generate
 from scripts.errors import ContentErrors
+from scripts.generate import generate
 from scripts.load import load
 from tests.conftest import FIXTURES, REPO, make_project, run_cli, tree_digest
 
