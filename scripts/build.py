@@ -19,6 +19,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -179,7 +180,8 @@ class Timer:
 
 def fingerprint(docs: Path, config: dict[str, Any]) -> str:
     """Everything one language's MkDocs build depends on: its input files, config, theme and hooks."""
-    digest = hashlib.sha256(json.dumps(config, sort_keys=True, default=str).encode())
+    versions = [metadata.version(name) for name in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions")]
+    digest = hashlib.sha256(json.dumps([config, versions], sort_keys=True, default=str).encode())
     for folder in (docs, THEME):
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             digest.update(path.relative_to(folder).as_posix().encode())

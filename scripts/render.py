@@ -20,12 +20,11 @@ from urllib.parse import quote
 
 import jinja2
 from babel import Locale
-from babel.core import get_global
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
-from scripts import charts
+from scripts import charts, social
 from scripts import model as m
 from scripts.cards import Card
 from scripts.load import Content, Markdown
@@ -292,36 +291,8 @@ class Renderer:
     def page(self, path: str, template: str, title: str, description: str,
              sources: list[str], **data: Any) -> Page:
         page = Page(path, template, title, description or self.text(self.content.site.description), sources, data)
-        page.card = self.card(page)
+        page.card = social.card(self, page)
         return page
-
-    def card(self, page: Page) -> Card:
-        """What the page's social card shows: the headline fact of a fact page drawn large."""
-        site = self.content.site
-        base: dict[str, Any] = {"site": self.text(site.name), "footer": site.site_url.split("://", 1)[-1].rstrip("/")}
-        data = page.data
-        if page.template in ("home.md.j2", "series.md.j2"):
-            series = data["headline"]
-            point = series.latest
-            counter = self.text(self.content.lists["bodies"][point.counted_by].short)
-            caption = f"{counter}, {self.ui('as_of')} {self.date(point.date)}"
-            if page.template == "home.md.j2":
-                caption = f"{self.ui('headline_prisoners')} · {caption}"
-            spark = tuple((round(x, 4), round(y, 4)) for x, y in charts.trend(charts.plot(series)))
-            return Card(**base, kicker=self.ui("political_prisoners"), title=page.title,
-                        figure=self.num(point.value), caption=caption, spark=spark)
-        if page.template == "wallet.md.j2":
-            item = data["item"]
-            active = item.active_sanctions
-            who = ", ".join(self.text(self.content.lists["bodies"][s.authority].short) for s in active)
-            return Card(**base, kicker=self.ui(data["kind"]), title=page.title, figure=str(len(active)),
-                        caption=f"{self.ui('active_sanctions')}{': ' + who if who else ''}")
-        if page.template == "crossing.md.j2":
-            item = data["item"]
-            return Card(**base, kicker=self.ui("crossings"), title=page.title,
-                        figure=self.ui("status_" + item.current.status), caption=self.since_text(item))
-        kicker = self.ui("article") if page.template == "article.md.j2" else ""
-        return Card(**base, kicker=kicker, title=page.title, caption=page.description)
 
     def since_text(self, item: m.Crossing) -> str:
         since = item.since
@@ -374,71 +345,10 @@ class Renderer:
         if page.path == "index.md":
             fields["hide"] = ["navigation", "toc"]
         fields["alternates"] = self.alternates(page.path)
-        fields["social"] = self.social(page)
-        fields["jsonld"] = json.dumps(self.structured_data(page), ensure_ascii=False).replace("<", "\\u003c")
+        fields["social"] = social.social(self, page)
+        fields["jsonld"] = json.dumps(social.structured_data(self, page), ensure_ascii=False).replace("<", "\\u003c")
         lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
         return Md("---\n" + "\n".join(lines) + "\n---\n")
-
-    def social(self, page: Page) -> dict[str, Any]:
-        """Open Graph and X card fields; every value escaped for an HTML attribute."""
-        site = self.content.site
-        url = self.page_url(page.path)
-        image = f"{site.site_url}{self.lang}/{page.card_path}"
-        alt = page.card.alt() if page.card else page.title
-        fields = {
-            "title": page.title, "description": shorten(page.description, 200), "url": url, "image": image,
-            "image_alt": alt, "type": "article" if page.template == "article.md.j2" else "website",
-            "locale": og_locale(self.language.babel_locale),
-            "locale_alternates": [og_locale(x.babel_locale) for x in site.languages if x.code != self.lang],
-            "site_name": self.text(site.name), "x": site.x_handle or "", "telegram": site.telegram_channel or "",
-        }
-        return {key: [html.escape(v) for v in value] if isinstance(value, list) else html.escape(value)
-                for key, value in fields.items()}
-
-    def structured_data(self, page: Page) -> dict[str, Any]:
-        """schema.org JSON-LD in the page's language."""
-        site = self.content.site
-        url = self.page_url(page.path)
-        base: dict[str, Any] = {"@context": "https://schema.org", "url": url, "inLanguage": self.lang,
-                                "name": page.title, "description": page.description,
-                                "image": f"{site.site_url}{self.lang}/{page.card_path}"}
-        data = page.data
-        if page.template == "article.md.j2":
-            meta = data["doc"].meta
-            out = {**base, "@type": "Article", "headline": page.title, "datePublished": str(meta.date),
-                   "publisher": {"@type": "Organization", "name": meta.publisher}, "isBasedOn": meta.source_url,
-                   "inLanguage": data["doc"].lang}
-            if meta.author:
-                out["author"] = {"@type": "Person", "name": meta.author}
-            return out
-        if page.template == "wallet.md.j2":
-            item = data["item"]
-            return {**base, "@type": "Person" if data["kind"] == "people" else "Organization",
-                    "alternateName": self.other_names(item), "description": self.text(item.summary),
-                    "subjectOf": [source.url for source in item.sources]}
-        if page.template == "crossing.md.j2":
-            item = data["item"]
-            out = {**base, "@type": "Place", "alternateName": self.other_names(item),
-                   "description": self.crossing_summary(item),
-                   "containedInPlace": [{"@type": "Country", "name": self.text(self.content.lists["countries"]
-                                                                               [side.country].name)}
-                                        for side in item.sides]}
-            if item.coordinates:
-                out["geo"] = {"@type": "GeoCoordinates", "latitude": item.coordinates.lat,
-                              "longitude": item.coordinates.lon}
-            return out
-        if page.template == "series.md.j2":
-            points = [p for _, series in data["series"] for p in series.points]
-            first, last = min(p.date for p in points), max(p.date for p in points)
-            bodies = {p.counted_by for p in points}
-            return {**base, "@type": "Dataset", "temporalCoverage": f"{first}/{last}",
-                    "creator": [{"@type": "Organization", "name": self.text(self.content.lists["bodies"][b].name)}
-                                for b in sorted(bodies)],
-                    "variableMeasured": [self.text(series.title) for _, series in data["series"]],
-                    "isBasedOn": [s.url for s in data["cited"]]}
-        if page.path == "index.md":
-            return {**base, "@type": "WebSite"}
-        return {**base, "@type": "WebPage"}
 
     def alternates(self, path: str) -> list[dict[str, str]]:
         """The same page in every language: absolute URL (hreflang) and link relative to this page."""
@@ -472,22 +382,6 @@ def status_counts(crossings: dict[str, m.Crossing]) -> dict[str, int]:
     for crossing in crossings.values():
         counts[crossing.current.status] += 1
     return counts
-
-
-def shorten(text: str, limit: int) -> str:
-    """``text`` cut at a word to at most ``limit`` characters (with '…' when cut)."""
-    if len(text) <= limit:
-        return text
-    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:–—- ") + "…"
-
-
-def og_locale(locale: str) -> str:
-    """Open Graph locale (language_TERRITORY) for a Babel locale: 'be' -> 'be_BY'."""
-    parsed = Locale.parse(locale)
-    if parsed.territory:
-        return f"{parsed.language}_{parsed.territory}"
-    likely = Locale.parse(get_global("likely_subtags").get(parsed.language, parsed.language))
-    return f"{parsed.language}_{likely.territory or parsed.language.upper()}"
 
 
 def sanction_anchors(item: m.Wallet) -> list[str]:

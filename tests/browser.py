@@ -28,8 +28,12 @@ class Watch:
     def attach(self, page: Page) -> None:
         page.on("request", self._request)
         page.on("response", self._response)
-        page.on("requestfailed", lambda r: self.failures.append(f"failed {r.url}"))
+        page.on("requestfailed", self._failed)
         page.on("console", lambda m: self.console_errors.append(m.text) if m.type == "error" else None)
+
+    def _failed(self, request: Request) -> None:
+        if "ERR_ABORTED" not in (request.failure or ""):  # cancelled by the next navigation, not an error
+            self.failures.append(f"failed {request.url}: {request.failure}")
 
     def _request(self, request: Request) -> None:
         self.requests.append(request.url)
