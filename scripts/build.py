@@ -54,7 +54,9 @@ def sync_tree(folder: Path, files: dict[str, str]) -> int:
         if path.is_file() and path.read_text(encoding="utf-8") == text:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        partial = path.with_name(path.name + ".tmp")
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(path)  # a new file: never writes through a hard link into another tree
         changed += 1
     if folder.is_dir():
         generated = [p for p in folder.rglob("*") if p.suffix in (".md", ".json", ".csv", ".xml")]
