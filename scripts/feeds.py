@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from xml.etree import ElementTree as ET
 
-from scripts.render import Renderer, sanction_anchors
+from scripts.render import Renderer, event_anchor, point_anchor, status_anchor
 from scripts.types import PartialDate
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -25,23 +25,23 @@ def atom(renderer: Renderer) -> str:
     for kind in ("people", "companies"):
         for ident, item in content.facts[kind].items():
             url = renderer.page_url(f"{kind}/{ident}.md")
-            for sanction, _ in zip(item.sanctions, sanction_anchors(item), strict=True):
+            for sanction in item.sanctions:
                 body = renderer.text(content.lists["bodies"][sanction.authority].short)
                 for event in sanction.history:
                     title = f"{renderer.text(item.name)}: {renderer.ui('event_' + event.event)} ({body})"
-                    anchor = f"{sanction.authority}-{event.date}-{event.event}"
-                    entries.append((event.date, title, f"{url}#{anchor}", renderer.text(event.note)))
+                    entries.append((event.date, title, f"{url}#{event_anchor(sanction, event)}",
+                                    renderer.text(event.note)))
     for ident, crossing in content.facts["crossings"].items():
         url = renderer.page_url(f"crossings/{ident}.md")
         for change in crossing.history:
             title = f"{renderer.text(crossing.name)}: {renderer.ui('status_' + change.status)}"
-            entries.append((change.date, title, f"{url}#status-{change.date}-{change.status}",
+            entries.append((change.date, title, f"{url}#{status_anchor(change)}",
                             renderer.text(change.note)))
     for ident, series in content.facts["series"].items():
         url = renderer.page_url("political-prisoners.md")
         for point in series.points:
             title = f"{renderer.text(series.title)}: {renderer.num(point.value)}"
-            entries.append((point.date, title, f"{url}#{ident}-{point.date}-{point.source}", renderer.text(point.note)))
+            entries.append((point.date, title, f"{url}#{point_anchor(ident, point)}", renderer.text(point.note)))
     entries.sort(key=lambda e: (e[0], e[1]), reverse=True)
 
     ET.register_namespace("", ATOM)

@@ -28,7 +28,9 @@ from scripts import charts, social
 from scripts import model as m
 from scripts.cards import Card
 from scripts.load import Content, Markdown
+from scripts.opendata import SCHEMAS
 from scripts.ties import Linker, Target, add_notes
+from scripts.translations import lang_texts, report
 from scripts.types import PartialDate
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -104,7 +106,8 @@ class Renderer:
             chart_series=lambda ident, s: Md(charts.series_svg(self, ident, s)),
             chart_timeline=lambda ident, c: Md(charts.timeline_svg(self, ident, c, self.today)),
             chart_overview=lambda items: Md(charts.overview_svg(self, status_counts(items))),
-            since_text=self.since_text, md=Md, untranslated=self.untranslated, page_url=self.page_url,
+            since_text=self.since_text, event_anchor=event_anchor, status_anchor=status_anchor,
+            point_anchor=point_anchor, md=Md, untranslated=self.untranslated, page_url=self.page_url,
             fact_link=self.fact_link,
             default_name=next(x.name for x in content.site.languages if x.code == content.site.default_language),
             language_name=lambda code: next(x.name for x in content.site.languages if x.code == code),
@@ -151,8 +154,6 @@ class Renderer:
 
     def untranslated(self, item: Any) -> bool:
         """Does any text of this fact sheet fall back to the default language?"""
-        from scripts.translations import lang_texts
-
         return any(self.lang not in texts for texts in lang_texts(item).values())
 
     def date(self, value: PartialDate | dt.date | None, after_since: bool = False) -> str:
@@ -253,9 +254,6 @@ class Renderer:
                                  self.crossing_summary(item), [c.paths[("crossings", ident)]],
                                  item=item, sides=sides, mentioned=self.mentions.get(Target("crossings", ident), []),
                                  names=self.other_names(item)))
-        from scripts.opendata import SCHEMAS
-        from scripts.translations import report
-
         out.append(self.page("data.md", "data.md.j2", self.ui("data"), self.ui("data_intro"), self.all_sources(),
                              schemas=[f"{name}.schema.json" for name in SCHEMAS]))
         out.append(self.page("translations.md", "translations.md.j2", self.ui("translations"),
@@ -384,6 +382,21 @@ def status_counts(crossings: dict[str, m.Crossing]) -> dict[str, int]:
     return counts
 
 
+def event_anchor(sanction: m.Sanction, event: m.SanctionEvent) -> str:
+    """The anchor of one sanction step on its page (and in the feed): 'eu-2021-06-21-listed'."""
+    return f"{sanction.authority}-{event.date}-{event.event}"
+
+
+def status_anchor(change: m.StatusChange) -> str:
+    """The anchor of one status change on a crossing's page: 'status-2023-02-10-closed'."""
+    return f"status-{change.date}-{change.status}"
+
+
+def point_anchor(series_id: str, point: m.DataPoint) -> str:
+    """The anchor of one count on the prisoners page: 'political-prisoners-2025-12-23-reform-2025'."""
+    return f"{series_id}-{point.date}-{point.source}"
+
+
 def sanction_anchors(item: m.Wallet) -> list[str]:
     """Stable anchors for a wallet's sanctions: 'eu-2021-06-21', '-2' added if repeated."""
     out: list[str] = []
@@ -404,8 +417,7 @@ def root_index(content: Content) -> str:
     site = content.site
     languages = [
         (lang.code, lang.name, Renderer.pick(site.name, lang.code, site.default_language),
-         getattr(content.ui.get(lang.code), "choose_language", None)
-         or content.ui[site.default_language].choose_language)
+         Renderer.ui_text(content, lang.code, "choose_language"))
         for lang in site.languages
     ]
     return env.get_template("root-index.html.j2").render(
