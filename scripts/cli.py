@@ -13,6 +13,7 @@ import sys
 import time
 from pathlib import Path
 
+from scripts.content.documents import FACT_KINDS
 from scripts.errors import ContentErrors, SiteError
 
 log = logging.getLogger("scripts")
@@ -55,41 +56,41 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         if args.command == "check":
-            from scripts.load import load
+            from scripts.content.load import load
 
             content = load(root)
-            counts = ", ".join(f"{len(items)} {kind}" for kind, items in content.facts.items())
+            counts = ", ".join(f"{len(content.facts(kind))} {kind}" for kind in FACT_KINDS)
             print(f"content/ is valid: {counts}, {len(content.articles)} article(s), "
                   f"{len(content.pages)} page(s)")
         elif args.command == "build":
-            from scripts.build import build
+            from scripts.site.build import build
 
             report = build(root, cards=not args.no_cards)
             print(f"built site/ ({report}) in {time.perf_counter() - started:.1f} s")
             if args.timings:
                 print("timings: " + ", ".join(f"{k} {v:.2f} s" for k, v in report.timings.items()))
         elif args.command == "import-article":
-            from scripts.importer import import_article
+            from scripts.importer.text import import_article
 
             target = import_article(root, args.path.resolve(), args.lang, slug=args.slug, source_url=args.source_url,
                                     date=args.date, publisher=args.publisher, force=args.force)
             print(f"imported {target.relative_to(root)}")
         elif args.command == "translations":
-            from scripts.translations import print_report, stamp
+            from scripts.i18n.translations import print_report, stamp
 
             if args.stamp:
                 for rel in stamp(root, args.stamp):
                     print(f"stamped {rel}")
             return print_report(root, strict=args.strict)
         elif args.command == "schemas":
-            from scripts.opendata import SCHEMA_DIR, schema_texts
+            from scripts.render.opendata import SCHEMA_DIR, schema_texts
 
             SCHEMA_DIR.mkdir(exist_ok=True)
             for name, text in schema_texts().items():
                 (SCHEMA_DIR / name).write_text(text, encoding="utf-8")
             print(f"wrote {len(schema_texts())} schemas to {SCHEMA_DIR.relative_to(ROOT)}/")
         elif args.command == "serve":
-            from scripts.serve import serve as run_serve
+            from scripts.preview.serve import serve as run_serve
 
             run_serve(root, args.lang, args.addr)
     except ContentErrors as exc:

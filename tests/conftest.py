@@ -89,8 +89,22 @@ def served_real(built_real: Path):  # type: ignore[no-untyped-def]
 
     import yaml
 
-    from scripts.localserver import serve
+    from scripts.dev.localserver import serve
 
     site_url = yaml.safe_load((built_real / "content/site.yml").read_text(encoding="utf-8"))["site_url"]
     with serve(built_real / "site", urlsplit(site_url).path) as base:
         yield base
+
+
+SITE_FIXTURES = {"built_minimal", "built_real", "served_real"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Layers, by what a test needs: 'browser' (Chromium), 'site' (a fixture site or the real one built);
+    the rest are unit tests. `pytest -m "not browser"` leaves out the slowest layer."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if "browser" in fixtures:
+            item.add_marker(pytest.mark.browser)
+        if fixtures & SITE_FIXTURES:
+            item.add_marker(pytest.mark.site)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser
 
-from tests.browser import new_page
+from tests.browser import Watch, new_page
 
 KINDS = ["", "articles/how-to-negotiate-with-lukashenko/", "political-prisoners/", "people/", "companies/",
          "crossings/", "people/oleksin/", "companies/belaruskali/", "crossings/kukuryki/", "data/", "translations/",
@@ -53,3 +53,35 @@ def test_pages_work_without_javascript(browser: Browser, served_real: str) -> No
     page.goto(served_real + "be/political-prisoners/")
     assert page.locator("svg.chart").is_visible() and page.locator("table").first.is_visible()
     assert watch.failures == [] and watch.foreign == []
+
+
+def test_the_search_index_is_fetched_only_when_the_reader_asks_for_search(browser: Browser, served_real: str) -> None:
+    page, watch = new_page(browser, served_real)
+    page.goto(served_real + "pl/people/gutseriev/")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    assert [u for u in watch.requests if u.endswith("/search/search_index.json")] == []
+    with page.expect_request(lambda request: request.url.endswith("/search/search_index.json")):
+        page.locator(".md-search__input").focus()
+    page.wait_for_load_state("networkidle")
+    page.locator(".md-search__input").fill("Guceriew")
+    page.locator(".md-search__input").press("End")
+    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    assert [u for u in watch.requests if u.endswith("/search/search_index.json")] == \
+        [served_real + "pl/search/search_index.json"]
+    assert [u for u in watch.requests if "sitemap" in u] == []  # the language switcher probes nothing
+    assert watch.console_errors == [] and watch.foreign == []
+
+
+def test_a_browser_without_resize_observer_gets_the_polyfill_from_the_site(browser: Browser, served_real: str) -> None:
+    context = browser.new_context()
+    context.add_init_script("delete window.ResizeObserver")
+    page = context.new_page()
+    watch = Watch(served_real.split("/", 3)[0] + "//" + served_real.split("/", 3)[2])
+    watch.attach(page)
+    page.goto(served_real + "be/political-prisoners/")
+    page.wait_for_load_state("networkidle")
+    assert served_real + "be/assets/javascripts/vendor/resize-observer.js" in watch.requests
+    assert page.evaluate("typeof ResizeObserver") == "function"
+    assert watch.foreign == [] and watch.failures == [] and watch.console_errors == []
+    context.close()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts.importer import fix_quotes, import_text, parse_date_line
+from scripts.importer.text import fix_quotes, import_text, parse_date_line
 from tests.conftest import FIXTURES, REPO, run_cli, tree_digest
 
 PAGES = sorted(p for p in (FIXTURES / "import").iterdir() if p.is_dir())

@@ -6,7 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
-from scripts.bench import synth
+from scripts.dev.bench import synth
 from tests.conftest import FIXTURES, REPO, make_project, run_cli
 
 

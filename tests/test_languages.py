@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import posixpath
 import re
 from pathlib import Path
 from xml.etree import ElementTree
@@ -40,15 +41,22 @@ def test_each_language_has_its_own_html_lang_404_and_search_index(built_real: Pa
         assert not titles & others, lang  # only this language's pages
 
 
-def test_every_page_head_has_absolute_alternates_and_x_default(built_real: Path) -> None:
+def test_every_page_links_to_itself_in_every_language_and_the_head_has_nothing_to_probe(built_real: Path) -> None:
+    """The switcher's plain links lead to the same page in each language; the per-page hreflang
+    alternates live in the sitemap (below), not in <link rel="alternate"> tags, which Material's
+    switcher would answer by fetching '<alternate>/sitemap.xml'."""
     for lang in LANGS:
         for page in (built_real / "site" / lang).rglob("index.html"):
             rel = page.parent.relative_to(built_real / "site" / lang).as_posix()
             path = "" if rel == "." else rel + "/"
-            head = page.read_text(encoding="utf-8").split("</head>")[0]
-            links = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', head))
-            assert links == {**{code: f"{SITE_URL}{code}/{path}" for code in LANGS},
-                             "x-default": f"{SITE_URL}en/{path}"}, page
+            text = page.read_text(encoding="utf-8")
+            head = text.split("</head>")[0]
+            assert not re.search(r'<link rel="alternate"[ >]', head), page
+            switcher = dict(re.findall(r'<a href="([^"]+)" hreflang="([^"]+)" lang="[^"]+" class="md-select__link">',
+                                       text))
+            targets = {code: posixpath.normpath(posixpath.join(f"/{lang}/{path}", href)) + "/"
+                       for href, code in switcher.items()}
+            assert targets == {code: f"/{code}/{path}" for code in LANGS}, page
 
 
 def test_sitemaps_carry_the_same_alternates(built_real: Path) -> None:

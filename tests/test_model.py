@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from scripts import model as m
-from scripts.build import swap
+from scripts.content import model as m
+from scripts.content.fields import Date, PartialDate, parse_date
 from scripts.errors import SiteError
-from scripts.types import Date, PartialDate, parse_date
+from scripts.site.publish import swap
 
 
 def test_partial_dates_keep_their_precision() -> None:

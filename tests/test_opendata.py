@@ -11,9 +11,9 @@ from xml.etree import ElementTree
 import jsonschema
 import pytest
 
-from scripts.load import load
-from scripts.opendata import SCHEMA_DIR, schema, schema_texts
-from scripts.yamlsrc import parse_yaml, read_text
+from scripts.content.load import load
+from scripts.content.source import parse_yaml, read_text
+from scripts.render.opendata import SCHEMA_DIR, schema, schema_texts
 from tests.conftest import FIXTURES, REPO, make_project, run_cli
 
 
@@ -29,9 +29,9 @@ def rows(root: Path, name: str) -> list[dict[str, str]]:
 def test_json_downloads_hold_exactly_the_content(built_real: Path, content) -> None:  # type: ignore[no-untyped-def]
     for kind in ("people", "companies", "crossings", "series"):
         records = json.loads((built_real / f"site/en/data/{kind}.json").read_text(encoding="utf-8"))
-        assert [r["id"] for r in records] == list(content.facts[kind])
+        assert [r["id"] for r in records] == list(content.facts(kind))
         for record in records:
-            item = content.facts[kind][record["id"]]
+            item = content.facts(kind)[record["id"]]
             for sanction in record.get("sanctions", []):  # derived for readers, not part of the content
                 assert sanction.pop("status") in ("active", "annulled", "lifted", "expired")
                 assert sanction.pop("listed")
@@ -43,21 +43,21 @@ def test_json_downloads_hold_exactly_the_content(built_real: Path, content) -> N
 def test_csv_downloads_have_a_row_per_fact_with_its_source(built_real: Path, content) -> None:  # type: ignore[no-untyped-def]
     steps = rows(built_real, "sanctions.csv")
     expected = [(ident, s.authority, str(e.date), e.event, item.source(e.source).url)
-                for kind in ("people", "companies") for ident, item in content.facts[kind].items()
+                for kind in ("people", "companies") for ident, item in content.facts(kind).items()
                 for s in item.sanctions for e in s.history]
     assert [(r["id"], r["authority"], r["date"], r["event"], r["source_url"]) for r in steps] == expected
     changes = rows(built_real, "crossing-status.csv")
     assert [(r["id"], r["date"], r["status"], r["source_url"]) for r in changes] == [
         (ident, str(c.date), c.status, item.source(c.source).url)
-        for ident, item in content.facts["crossings"].items() for c in item.history]
+        for ident, item in content.crossings.items() for c in item.history]
     points = rows(built_real, "series.csv")
     assert [(r["series"], r["date"], int(r["value"]), r["source_url"]) for r in points] == [
         (ident, str(p.date), p.value, item.source(p.source).url)
-        for ident, item in content.facts["series"].items() for p in item.points]
+        for ident, item in content.series.items() for p in item.points]
     wallets = rows(built_real, "wallets.csv")
     assert {r["id"]: int(r["active_sanctions"]) for r in wallets} == {
         ident: len(item.active_sanctions) for kind in ("people", "companies")
-        for ident, item in content.facts[kind].items()}
+        for ident, item in content.facts(kind).items()}
 
 
 def test_downloads_are_linked_from_index_entity_and_data_pages(built_real: Path) -> None:

@@ -17,8 +17,14 @@ SITE_URL = "https://example.github.io/belarus-political-prisoners/"
 
 LOADING_LINKS = {"stylesheet", "preload", "prefetch", "preconnect", "dns-prefetch", "icon", "manifest",
                  "modulepreload", "apple-touch-icon"}
-JS_INERT = {"https://api.github.com/repos/${e}/${t}", "https://api.github.com/users/${e}"}
-"""Material's repository facts: fetched only when the theme has a repo_url (never set here)."""
+JS_INERT = {
+    # Material's repository facts: fetched only when the theme has a repo_url (never set here).
+    "https://api.github.com/repos/${e}/${t}", "https://api.github.com/users/${e}",
+    # Material's fallbacks: fetched only for a browser without ResizeObserver (the site's own
+    # site.js loads the polyfill from the site first; tests/test_browser_privacy.py shows it) and
+    # for Mermaid diagrams (no page has one: tested below).
+    "https://unpkg.com/resize-observer-polyfill", "https://unpkg.com/mermaid@11/dist/mermaid.min.js",
+}
 JS_STRING_URL = re.compile(r"""["'`]((?:https?:)?//[a-zA-Z0-9.-]+\.[a-z]{2,}[^"'`\s]*)""")
 
 
@@ -81,7 +87,11 @@ def test_javascript_names_no_third_party_it_could_load(built_real: Path) -> None
         found |= set(JS_STRING_URL.findall(script.read_text(encoding="utf-8")))
     unexpected = sorted(url for url in found if external(url) and url not in JS_INERT)
     assert unexpected == []
-    assert not any("unpkg.com" in url for url in found)
+
+
+def test_no_page_has_a_mermaid_diagram_that_would_make_material_load_mermaid(built_real: Path) -> None:
+    for page in (built_real / "site").rglob("*.html"):
+        assert 'class="mermaid"' not in page.read_text(encoding="utf-8"), page
 
 
 def test_material_never_gets_a_repository_to_ask_github_about(built_real: Path) -> None:

@@ -35,7 +35,8 @@ def test_every_fact_has_its_permalink(built_real: Path) -> None:
 def test_root_sends_readers_to_their_language(built_real: Path) -> None:
     page = html(built_real, "index.html")
     assert 'href="en/"' in page  # a plain link works without JavaScript
-    assert "navigator.languages" in page
+    assert '<script src="choose-language.js"></script>' in page
+    assert "navigator.languages" in html(built_real, "choose-language.js")
     assert (built_real / "site/404.html").is_file()
     assert (built_real / "site/.nojekyll").is_file()
 

@@ -16,9 +16,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from scripts.content.load import load
 from scripts.errors import ContentErrors
-from scripts.generate import generate
-from scripts.load import load
+from scripts.render.generate import generate
 from tests.conftest import FIXTURES, REPO, make_project, run_cli, tree_digest
 
 MINIMAL = FIXTURES / "minimal" / "content"

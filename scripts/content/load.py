@@ -1,0 +1,303 @@
+"""Load content/ into the typed model, in two phases.
+
+Phase 1 reads each file and checks it against its shape (scripts.content.model). Phase 2
+runs the rules that span files (scripts.content.rules). Every problem of both phases is
+collected; ContentErrors carries them all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+from pydantic import TypeAdapter, ValidationError
+
+from scripts.content import model as m
+from scripts.content import rules
+from scripts.content.documents import FACT_KINDS, Content, FactKind, Key, MarkdownFile, MetaT, Positions
+from scripts.content.fields import Id
+from scripts.content.markdown import check_body
+from scripts.content.messages import problem_from
+from scripts.content.source import Doc, Loc, ProblemError, parse_yaml, read_text, split_front_matter
+from scripts.content.ui import UiStrings
+from scripts.errors import ContentErrors, Problem
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+S = TypeVar("S", bound=m.SourcedFile)
+
+SHAPES: dict[FactKind, type[m.SourcedFile]] = {
+    "people": m.Person,
+    "companies": m.Company,
+    "crossings": m.Crossing,
+    "series": m.Series,
+}
+"""Folder under content/facts/ -> the shape of each file in it."""
+
+LISTS = ("bodies", "countries", "sectors")
+"""content/facts/lists/<name>.yml: small lists that fact sheets refer to by id."""
+
+
+class Loader:
+    def __init__(self, root: Path, today: dt.date):
+        self.root = root
+        self.content = root / "content"
+        self.today = today
+        self.problems: list[Problem] = []
+        self.context: dict[str, Any] = {"today": today}
+        self.positions = Positions()
+        """Every parsed document, for the line numbers of phase 2."""
+
+    # --- reading and shape checks ---------------------------------------------------------
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def doc(self, path: Path) -> Doc | None:
+        try:
+            doc = parse_yaml(read_text(path, self.rel(path)))
+        except ProblemError as exc:
+            self.problems.append(exc.problem)
+            return None
+        if doc.value is None:
+            self.problems.append(Problem(doc.rel, 1, "", "the file is empty: fill it in, or "
+                                         "delete it if it is not needed"))
+            return None
+        return doc
+
+    def validate(self, doc: Doc, shape: type[T], value: Any = None, loc: Loc = ()) -> T | None:
+        """Check ``value`` (default: the whole document) against ``shape``."""
+        value = doc.value if value is None else value
+        try:
+            result: T = TypeAdapter(shape).validate_python(value, context=self.context)
+            return result
+        except ValidationError as exc:
+            for error in exc.errors():
+                self.problems.append(problem_from(doc, shape, (*loc, *error["loc"]), error))
+            return None
+
+    def file(self, path: Path, shape: type[T]) -> tuple[Doc, T] | None:
+        doc = self.doc(path)
+        if doc is None:
+            return None
+        value = self.validate(doc, shape)
+        return None if value is None else (doc, value)
+
+    def markdown(self, path: Path, shape: type[T]) -> tuple[T, str, int] | None:
+        rel = self.rel(path)
+        try:
+            doc, body, body_line = split_front_matter(read_text(path, rel))
+        except ProblemError as exc:
+            self.problems.append(exc.problem)
+            return None
+        if not isinstance(doc.value, dict):
+            self.problems.append(Problem(rel, 2, "", "the front matter must be 'key: value' lines"))
+            return None
+        meta = self.validate(doc, shape)
+        if meta is None:
+            return None
+        self.positions.docs[Key("markdown", rel)] = doc
+        return meta, body, body_line
+
+    def add(self, rel: str, line: int, where: str, message: str) -> None:
+        self.problems.append(Problem(rel, line, where, message))
+
+    def check_body(self, rel: str, body: str, first_line: int) -> None:
+        """Markdown only: no raw HTML, and links only to web pages or to other pages of the site."""
+        for problem in check_body(body):
+            self.add(rel, first_line + problem.line - 1, "", problem.message)
+
+    # --- the tree --------------------------------------------------------------------------
+
+    def load(self) -> Content:
+        site = self.load_site()
+        if site is None:
+            raise ContentErrors(self.problems)
+        self.context.update(languages=site.codes, default=site.default_language)
+        paths: dict[tuple[FactKind, str], str] = {}
+        content = Content(
+            site=site, ui=self.load_ui(site),
+            bodies=self.load_list("bodies", m.Body), countries=self.load_list("countries", m.Term),
+            sectors=self.load_list("sectors", m.Term),
+            people=self.load_facts("people", m.Person, paths),
+            companies=self.load_facts("companies", m.Company, paths),
+            crossings=self.load_facts("crossings", m.Crossing, paths),
+            series=self.load_facts("series", m.Series, paths),
+            articles=self.load_markdown("articles", m.ArticleMeta, site),
+            pages=self.load_markdown("pages", m.PageMeta, site),
+            paths=paths,
+        )
+        self.check_unexpected()
+        self.problems += rules.check(content, self.positions, self.content, self.problems)
+        if self.problems:
+            raise ContentErrors(self.problems)
+        return content
+
+    def load_site(self) -> m.SiteConfig | None:
+        path = self.content / "site.yml"
+        if not path.is_file():
+            self.add("content/site.yml", 0, "", "the site settings file is missing: create it "
+                     "(see README.md, 'Content')")
+            return None
+        doc = self.doc(path)
+        if doc is None:
+            return None
+        self.positions.docs[Key("site", "")] = doc
+        languages = doc.value.get("languages") if isinstance(doc.value, dict) else None
+        codes = [lang.get("code") for lang in languages or [] if isinstance(lang, dict)]
+        defaults = [lang for lang in languages or [] if isinstance(lang, dict) and lang.get("default") is True]
+        self.context.update(languages=[c for c in codes if isinstance(c, str)],
+                            default=defaults[0].get("code") if len(defaults) == 1 else None)
+        site = self.validate(doc, m.SiteConfig)
+        if site is None:
+            return None
+        default_count = sum(lang.default for lang in site.languages)
+        if default_count != 1:
+            self.add(doc.rel, doc.line(("languages",)), "languages",
+                     f"exactly one language must have 'default: true', found {default_count}")
+            return None
+        if not site.site_url.endswith("/"):
+            self.add(doc.rel, doc.line(("site_url",)), "site_url", f"must end with '/': write {site.site_url}/")
+            return None
+        if site.custom_domain and urlsplit(site.site_url).netloc != site.custom_domain:
+            self.add(doc.rel, doc.line(("custom_domain",)), "custom_domain",
+                     f"site_url must be https://{site.custom_domain}/ when custom_domain is {site.custom_domain}, "
+                     f"found {site.site_url}")
+            return None
+        seen: set[str] = set()
+        for i, lang in enumerate(site.languages):
+            if lang.code in seen:
+                self.add(doc.rel, doc.line(("languages", i, "code")), f"languages[{i}].code",
+                         f"the language '{lang.code}' is listed twice: keep one")
+                return None
+            seen.add(lang.code)
+        return site
+
+    def load_ui(self, site: m.SiteConfig) -> dict[str, UiStrings]:
+        out: dict[str, UiStrings] = {}
+        folder = self.content / "ui"
+        for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+            if not self.known_language(path, path.stem, site):
+                continue
+            loaded = self.file(path, UiStrings)
+            if loaded:
+                out[path.stem] = loaded[1]
+                self.positions.docs[Key("ui", path.stem)] = loaded[0]
+        default = site.default_language
+        rel = f"content/ui/{default}.yml"
+        if default not in out:
+            if not (self.content / "ui" / f"{default}.yml").is_file():
+                self.add(rel, 0, "", f"the labels of the default language are missing: create {rel}")
+            return out
+        missing = [name for name, value in out[default] if value is None and name != "translated_from"]
+        if missing:
+            self.add(rel, 1, missing[0], f"the default language needs every label; missing: "
+                     f"{', '.join(missing)}")
+        return out
+
+    def known_language(self, path: Path, code: str, site: m.SiteConfig) -> bool:
+        if code in site.codes:
+            return True
+        self.add(self.rel(path), 0, "", f"'{code}' is not a language of the site (content/site.yml "
+                 f"lists: {', '.join(site.codes)}): name the file after one of them")
+        return False
+
+    def load_markdown(self, folder: str, shape: type[MetaT],
+                      site: m.SiteConfig) -> dict[str, dict[str, MarkdownFile[MetaT]]]:
+        out: dict[str, dict[str, MarkdownFile[MetaT]]] = {}
+        base = self.content / folder
+        for directory in sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []:
+            if not self.check_id(directory, directory.name, "folder"):
+                continue
+            versions: dict[str, MarkdownFile[MetaT]] = {}
+            for path in sorted(directory.glob("*.md")):
+                if not self.known_language(path, path.stem, site):
+                    continue
+                loaded = self.markdown(path, shape)
+                if loaded:
+                    meta, body, line = loaded
+                    self.check_body(self.rel(path), body, line)
+                    versions[path.stem] = MarkdownFile(directory.name, path.stem, self.rel(path), meta, body, line)
+            default = site.default_language
+            if default not in versions and not (directory / f"{default}.md").exists():
+                self.add(self.rel(directory), 0, "", f"the version in the default language is missing: "
+                         f"add {self.rel(directory)}/{default}.md")
+            if default in versions:
+                out[directory.name] = versions
+        return out
+
+    def load_list(self, name: str, shape: type[T]) -> dict[str, T]:
+        path = self.content / "facts" / "lists" / f"{name}.yml"
+        if not path.is_file():
+            self.add(self.rel(path), 0, "", f"the list of {name} is missing: create it")
+            return {}
+        loaded = self.file(path, list[shape])  # type: ignore[valid-type]
+        if not loaded:
+            return {}
+        doc, items = loaded
+        self.positions.docs[Key("lists", name)] = doc
+        out: dict[str, T] = {}
+        for i, item in enumerate(items):
+            ident = getattr(item, "id")  # noqa: B009 (every list entry has an id)
+            if ident in out:
+                self.add(doc.rel, doc.line((i, "id")), f"[{i}].id",
+                         f"the id '{ident}' is used twice in this list: ids must be unique")
+            out[ident] = item
+        return out
+
+    def load_facts(self, kind: FactKind, shape: type[S], paths: dict[tuple[FactKind, str], str]) -> dict[str, S]:
+        out: dict[str, S] = {}
+        folder = self.content / "facts" / kind
+        for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+            if not self.check_id(path, path.stem, "file"):
+                continue
+            loaded = self.file(path, shape)
+            if loaded:
+                doc, value = loaded
+                out[path.stem] = value
+                paths[(kind, path.stem)] = doc.rel
+                self.positions.docs[Key(kind, path.stem)] = doc
+        return out
+
+    def check_id(self, path: Path, name: str, what: str) -> bool:
+        try:
+            TypeAdapter(Id).validate_python(name)
+        except ValidationError as exc:
+            message = exc.errors()[0]["msg"]
+            self.add(self.rel(path), 0, "", f"the {what} name is used as the page's address; {message}")
+            return False
+        return True
+
+    def check_unexpected(self) -> None:
+        """Files that the generator would silently ignore are reported instead."""
+        expected_dirs = {"articles", "pages", "ui", "facts"}
+        for path in sorted(self.content.rglob("*")):
+            rel_parts = path.relative_to(self.content).parts
+            if any(part.startswith(".") for part in rel_parts) or path.is_dir():
+                continue
+            top = rel_parts[0]
+            ok = (
+                (len(rel_parts) == 1 and path.name in ("site.yml", "README.md"))
+                or (top == "ui" and len(rel_parts) == 2 and path.suffix == ".yml")
+                or (top in ("articles", "pages") and len(rel_parts) == 3
+                    and (path.suffix == ".md" or re.fullmatch(r"source\.[a-z]{2,3}\.txt", path.name)))
+                or (top == "facts" and len(rel_parts) == 3 and path.suffix == ".yml"
+                    and rel_parts[1] in (*FACT_KINDS, "lists"))
+            )
+            if ok:
+                continue
+            hint = "fact sheets end in .yml" if path.suffix == ".yaml" else (
+                f"content/ holds only: site.yml, {', '.join(sorted(expected_dirs))}/ (see README.md)")
+            self.add(self.rel(path), 0, "", f"unexpected file, the site would ignore it: {hint}")
+
+
+
+
+def load(root: Path, today: dt.date | None = None) -> Content:
+    """Load and validate content/ under ``root``; raise ContentErrors listing every problem."""
+    return Loader(root, today or dt.date.today()).load()

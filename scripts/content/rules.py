@@ -1,0 +1,212 @@
+"""Phase 2 of validation: the rules that span files.
+
+Each rule is a function of the loaded documents that returns problems: unique ids,
+references that resolve (sources, authorities, countries, sectors, related entities, the
+headline series and featured article), lists in date order, spellings that belong to one
+fact page only, figure ties that quote the article exactly, and UI messages that fit
+their language's plural rules.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from scripts.content import model as m
+from scripts.content.documents import FACT_KINDS, LINKED_KINDS, Article, Content, FactKind, Key, Positions
+from scripts.content.fields import PartialDate
+from scripts.content.messageformat import check as check_message
+from scripts.content.source import Loc, dotted
+from scripts.content.ui import ARGUMENTS
+from scripts.errors import Problem
+
+
+def check(content: Content, positions: Positions, folder: Path, earlier: list[Problem]) -> list[Problem]:
+    """Every cross-file problem of ``content`` (``folder`` is content/; ``earlier``: phase 1's problems)."""
+    ids = FileIds(folder)
+    broken = {problem.file for problem in earlier}
+    problems = [*unique_ids(content), *site_references(content, positions, ids, folder),
+                *spellings(content, positions), *ui_messages(content, positions)]
+    for kind in FACT_KINDS:
+        for ident, item in content.facts(kind).items():
+            problems += fact_file(content, positions, ids, broken, kind, ident, item)
+    for versions in content.articles.values():
+        for article in versions.values():
+            problems += figures(article, positions, ids)
+    return problems
+
+
+class FileIds:
+    """Ids of every file of a kind, valid or not (so one bad file does not make links look dangling)."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self._ids: dict[str, set[str]] = {}
+
+    def __call__(self, kind: str) -> set[str]:
+        if kind not in self._ids:
+            self._ids[kind] = {path.stem for path in (self.folder / "facts" / kind).glob("*.yml")}
+        return self._ids[kind]
+
+
+def reference(positions: Positions, key: Key, loc: Loc, value: str, known: Iterable[str], where: str) -> Problem:
+    """A value that should name something in ``known`` but does not."""
+    doc = positions[key]
+    options = difflib.get_close_matches(value, list(known), n=1)
+    hint = f": did you mean '{options[0]}'?" if options else f"; known: {', '.join(sorted(known)) or 'none'}"
+    return Problem(doc.rel, doc.line(loc), dotted(loc), f"'{value}' is not in {where}{hint}")
+
+
+def unique_ids(content: Content) -> list[Problem]:
+    """Fact pages share one address space: /people/x/ and /crossings/x/ must not share an id."""
+    seen: dict[str, str] = {}
+    out = []
+    for kind in LINKED_KINDS:
+        for ident in content.facts(kind):
+            rel = content.paths[(kind, ident)]
+            if ident in seen:
+                out.append(Problem(rel, 0, "", f"the id '{ident}' (the file name) is also used by "
+                                   f"{seen[ident]}: rename one of the files"))
+            seen.setdefault(ident, rel)
+    return out
+
+
+def site_references(content: Content, positions: Positions, ids: FileIds, folder: Path) -> list[Problem]:
+    site = content.site
+    key = Key("site", "")
+    out = []
+    if site.headline_series not in ids("series"):
+        out.append(reference(positions, key, ("headline_series",), site.headline_series, ids("series"),
+                             "content/facts/series/"))
+    articles = {p.name for p in (folder / "articles").glob("*") if p.is_dir()}
+    if site.article not in articles:
+        out.append(reference(positions, key, ("article",), site.article, articles, "content/articles/"))
+    return out
+
+
+def spellings(content: Content, positions: Positions) -> list[Problem]:
+    """A name or alias points at one fact page only (for links and search)."""
+    owners: dict[str, str] = {}
+    out = []
+    for kind in LINKED_KINDS:
+        for ident, item in content.facts(kind).items():
+            assert isinstance(item, m.Wallet | m.Crossing)
+            doc = positions[Key(kind, ident)]
+            spelled: list[tuple[Loc, str]] = [(("name", lang), name) for lang, name in item.name.items()]
+            spelled += [(("aliases", i), alias) for i, alias in enumerate(item.aliases)]
+            for loc, name in spelled:
+                owner = owners.setdefault(name, doc.rel)
+                if owner != doc.rel:
+                    out.append(Problem(doc.rel, doc.line(loc), dotted(loc), f"'{name}' is also a name in {owner}: "
+                                       "a spelling may belong to one fact page only"))
+    return out
+
+
+def figures(article: Article, positions: Positions, ids: FileIds) -> list[Problem]:
+    """Each figure tie quotes the article exactly and names a series that exists."""
+    key = Key("markdown", article.rel)
+    doc = positions[key]
+    out = []
+    for i, tie in enumerate(article.meta.figures):
+        if tie.phrase not in article.body:
+            loc: Loc = ("figures", i, "phrase")
+            out.append(Problem(doc.rel, doc.line(loc), dotted(loc), f"'{tie.phrase}' does not appear in the article "
+                               "text: copy the words exactly as they stand"))
+        if tie.series not in ids("series"):
+            out.append(reference(positions, key, ("figures", i, "series"), tie.series, ids("series"),
+                                 "content/facts/series/"))
+    return out
+
+
+def ui_messages(content: Content, positions: Positions) -> list[Problem]:
+    """Labels that take values are valid messages for their language (arguments, plural categories)."""
+    out = []
+    locales = {language.code: language.babel_locale for language in content.site.languages}
+    for lang, ui in content.ui.items():
+        doc = positions[Key("ui", lang)]
+        for key, arguments in ARGUMENTS.items():
+            text = getattr(ui, key)
+            if text is None:
+                continue
+            for problem in check_message(text, arguments, locales[lang]):
+                out.append(Problem(doc.rel, doc.line((key,)), key, problem.message))
+    return out
+
+
+def fact_file(content: Content, positions: Positions, ids: FileIds, broken: set[str], kind: FactKind,
+              ident: str, item: m.SourcedFile) -> list[Problem]:
+    """Sources unique and referred to, dated lists in order, references to lists and other files resolve."""
+    key = Key(kind, ident)
+    doc = positions[key]
+    out = []
+    source_ids: set[str] = set()
+    for i, source in enumerate(item.sources):
+        if source.id in source_ids:
+            out.append(Problem(doc.rel, doc.line(("sources", i, "id")), f"sources[{i}].id",
+                               f"the source id '{source.id}' is used twice in this file: ids must be unique"))
+        source_ids.add(source.id)
+    for loc, dates in dated_lists(item):
+        for i in range(1, len(dates)):
+            if dates[i] < dates[i - 1]:
+                at = (*loc, i, "date")
+                out.append(Problem(doc.rel, doc.line(at), dotted(at),
+                                   f"{dates[i]} is earlier than the entry before it ({dates[i - 1]}): "
+                                   "keep entries in date order, oldest first"))
+                break
+    for loc, value in references(item, "source"):
+        if value not in source_ids:
+            out.append(reference(positions, key, loc, value, source_ids, "this file's sources"))
+    lists: dict[str, dict[str, Any]] = {"bodies": content.bodies, "countries": content.countries,
+                                        "sectors": content.sectors}
+    for name, list_name in (("authority", "bodies"), ("counted_by", "bodies"), ("country", "countries")):
+        if f"content/facts/lists/{list_name}.yml" in broken:
+            continue  # already reported; every reference would look dangling
+        for loc, value in references(item, name):
+            if value not in lists[list_name]:
+                out.append(reference(positions, key, loc, value, lists[list_name],
+                                     f"content/facts/lists/{list_name}.yml"))
+    if isinstance(item, m.Wallet):
+        if "content/facts/lists/sectors.yml" not in broken:
+            for i, sector in enumerate(item.sectors):
+                if sector not in content.sectors:
+                    out.append(reference(positions, key, ("sectors", i), sector, content.sectors,
+                                         "content/facts/lists/sectors.yml"))
+        wallets = ids("people") | ids("companies")  # even if invalid
+        for i, other in enumerate(item.related):
+            if other == ident:
+                out.append(Problem(doc.rel, doc.line(("related", i)), f"related[{i}]",
+                                   "a person or company cannot be related to itself: remove this line"))
+            elif other not in wallets:
+                out.append(reference(positions, key, ("related", i), other, wallets,
+                                     "content/facts/people/ or content/facts/companies/"))
+    return out
+
+
+def dated_lists(item: m.SourcedFile) -> Iterator[tuple[Loc, list[PartialDate]]]:
+    """Each list that must be in date order: sanction histories, status histories, points."""
+    if isinstance(item, m.Wallet):
+        for i, sanction in enumerate(item.sanctions):
+            yield ("sanctions", i, "history"), [event.date for event in sanction.history]
+    if isinstance(item, m.Crossing):
+        yield ("history",), [change.date for change in item.history]
+    if isinstance(item, m.Series):
+        yield ("points",), [point.date for point in item.points]
+
+
+def references(item: BaseModel, name: str, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """Every value of the field ``name`` anywhere inside ``item``, with its location."""
+    for field_name in type(item).model_fields:
+        value = getattr(item, field_name)
+        here = (*loc, field_name)
+        if field_name == name and isinstance(value, str):
+            yield here, value
+        elif isinstance(value, BaseModel):
+            yield from references(value, name, here)
+        elif isinstance(value, list):
+            for i, entry in enumerate(value):
+                if isinstance(entry, BaseModel):
+                    yield from references(entry, name, (*here, i))

@@ -1,0 +1,126 @@
+"""content/ui/<lang>.yml: every label the generated pages use, and which labels take values.
+
+Labels that take values (a number, a language name) are ICU messages, checked by
+scripts.content.messageformat: a number is said through a plural block so that the words
+around it agree with it. Every other label is plain text, shown as written.
+"""
+
+from __future__ import annotations
+
+from scripts.content.fields import Text
+from scripts.content.messageformat import ArgType
+from scripts.content.model import Model
+
+ARGUMENTS: dict[str, dict[str, ArgType]] = {
+    "headline_crossings": {"total": "number"},
+    "headline_wallets": {"total": "number"},
+    "fallback_notice": {"original": "text"},
+    "partly_untranslated": {"original": "text"},
+    "chart_desc": {"first": "number", "first_date": "text", "peak": "number", "peak_date": "text",
+                   "last": "number", "last_date": "text"},
+}
+"""The labels the site fills in, and the value each may use: the rest are plain text."""
+
+
+class UiStrings(Model):
+    """content/ui/<lang>.yml: every label the generated pages use, per language.
+
+    The default language must have every key; other languages fall back to it.
+    """
+
+    translated_from: Text | None = None
+    home: Text | None = None
+    repository: Text | None = None
+    fallback_notice: Text | None = None
+    partly_untranslated: Text | None = None
+    translations: Text | None = None
+    translations_intro: Text | None = None
+    missing: Text | None = None
+    out_of_date: Text | None = None
+    complete: Text | None = None
+    file: Text | None = None
+    article: Text | None = None
+    people: Text | None = None
+    companies: Text | None = None
+    crossings: Text | None = None
+    political_prisoners: Text | None = None
+    name: Text | None = None
+    role: Text | None = None
+    active_sanctions: Text | None = None
+    sanctions: Text | None = None
+    no_sanctions: Text | None = None
+    authority: Text | None = None
+    programme: Text | None = None
+    listed_on: Text | None = None
+    status: Text | None = None
+    date: Text | None = None
+    event: Text | None = None
+    note: Text | None = None
+    source: Text | None = None
+    sources: Text | None = None
+    also_written: Text | None = None
+    sectors: Text | None = None
+    related: Text | None = None
+    countries: Text | None = None
+    traffic: Text | None = None
+    current_status: Text | None = None
+    since: Text | None = None
+    status_since: Text | None = None
+    reported_on: Text | None = None
+    status_history: Text | None = None
+    applies_to_all: Text | None = None
+    count: Text | None = None
+    counted_by: Text | None = None
+    latest: Text | None = None
+    data_says: Text | None = None
+    on_date: Text | None = None
+    all_figures: Text | None = None
+    mentioned_in: Text | None = None
+    as_of: Text | None = None
+    related_indicators: Text | None = None
+    last_updated: Text | None = None
+    published_by: Text | None = None
+    original: Text | None = None
+    accessed: Text | None = None
+    read_article: Text | None = None
+    see_facts: Text | None = None
+    share: Text | None = None
+    chart_desc: Text | None = None
+    chart_disagree: Text | None = None
+    status_today: Text | None = None
+    download: Text | None = None
+    data: Text | None = None
+    data_intro: Text | None = None
+    data_wallets_json: Text | None = None
+    data_wallets_csv: Text | None = None
+    data_sanctions_csv: Text | None = None
+    data_crossings: Text | None = None
+    data_crossing_status: Text | None = None
+    data_series: Text | None = None
+    data_feed: Text | None = None
+    data_schemas: Text | None = None
+    data_schemas_intro: Text | None = None
+    copy_link: Text | None = None
+    link_to_fact: Text | None = None
+    what_you_can_do: Text | None = None
+    headline_prisoners: Text | None = None
+    headline_crossings: Text | None = None
+    headline_wallets: Text | None = None
+    choose_language: Text | None = None
+    status_open: Text | None = None
+    status_restricted: Text | None = None
+    status_closed: Text | None = None
+    event_listed: Text | None = None
+    event_renewed: Text | None = None
+    event_upheld: Text | None = None
+    event_annulled: Text | None = None
+    event_lifted: Text | None = None
+    event_expired: Text | None = None
+    event_active: Text | None = None
+    traffic_cars: Text | None = None
+    traffic_buses: Text | None = None
+    traffic_freight: Text | None = None
+    traffic_rail: Text | None = None
+    traffic_pedestrians: Text | None = None
+    traffic_cyclists: Text | None = None
+    traffic_road: Text | None = None

@@ -1,0 +1,1 @@
+"""Beside the pipeline: tools for developers (the benchmark, the Lighthouse audit, a local server)."""

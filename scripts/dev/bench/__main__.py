@@ -1,0 +1,167 @@
+"""`make bench`: build speed and page weight, for the real content and for 500 entities × 4 languages,
+measured side by side with two anchors: the naive MkDocs way (one build with mkdocs-static-i18n and
+every page in the sidebar) and Hugo (Debian's package) with a minimal multilingual layout.
+
+Social cards are off for every timing compared across tools; card throughput is measured on its own.
+The figures are printed and written into BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from scripts.dev.bench import anchors, synth
+from scripts.dev.bench.measure import run
+from scripts.dev.localserver import serve
+
+ROOT = Path(__file__).resolve().parents[3]
+PY = sys.executable
+
+
+def build(root: Path, *extra: str) -> tuple[float, int, dict[str, float]]:
+    seconds, peak, out = run([PY, "-m", "scripts", "--root", str(root), "build", "--timings", *extra])
+    timings = {k.strip(): float(v) for k, v in re.findall(r"([a-z ]+?) ([0-9.]+) s", out.split("timings:")[-1])}
+    return seconds, peak, timings
+
+
+def size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.is_dir() else path.stat().st_size
+
+
+def first_view(site: Path, site_url: str, page: str) -> int:
+    """Compressed bytes of everything the browser loads for ``page`` before any interaction."""
+    from urllib.parse import urlsplit
+
+    from playwright.sync_api import sync_playwright
+
+    with serve(site, urlsplit(site_url).path) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
+                                             args=["--no-sandbox"])
+        tab = browser.new_page()
+        urls: list[str] = []
+        tab.on("response", lambda r: urls.append(r.url))
+        tab.goto(base + page)
+        tab.wait_for_load_state("networkidle")
+        browser.close()
+    total = 0
+    for url in urls:
+        path = site / url.removeprefix(base)
+        path = path / "index.html" if path.is_dir() else path
+        total += len(gzip.compress(path.read_bytes(), 6)) if path.is_file() else 0
+    return total
+
+
+def measure(name: str, root: Path, entity_file: Path, entity_page: str, langs: list[str],
+            hugo: bool = True) -> dict[str, Any]:
+    print(f"\n== {name}", flush=True)
+    for folder in ("site", "docs", ".build"):
+        shutil.rmtree(root / folder, ignore_errors=True)
+    r: dict[str, Any] = {"name": name}
+    r["cold"], r["peak"], r["timings"] = build(root, "--no-cards")
+    r["nochange"], _, _ = build(root, "--no-cards")
+    entity_file.write_text(entity_file.read_text(encoding="utf-8").replace("summary:", "# edited\nsummary:", 1)
+                           .replace("en: ", "en: Edited ", 1), encoding="utf-8")
+    r["one_edit"], _, r["one_edit_timings"] = build(root, "--no-cards")
+    site = root / "site"
+    r["pages"] = sum(1 for _ in site.rglob("index.html")) - 1
+    r["output"] = size(site)
+    r["entity_html"] = size(site / "en" / entity_page / "index.html")
+    r["search"] = {lang: size(site / lang / "search" / "search_index.json") for lang in langs}
+    import yaml
+
+    site_url = yaml.safe_load((root / "content/site.yml").read_text(encoding="utf-8"))["site_url"]
+    r["first_view"] = first_view(site, site_url, f"en/{entity_page}/")
+    shutil.rmtree(root / ".build" / "cards", ignore_errors=True)
+    (root / ".build" / "inputs.txt").unlink(missing_ok=True)
+    _, _, timings = build(root)
+    r["cards_seconds"] = timings.get("cards", 0.0)
+    r["cards"] = sum(1 for _ in (root / ".build" / "cards").glob("*.png"))
+    r["naive"], r["naive_peak"] = anchors.naive(root, langs)
+    r["hugo"] = anchors.hugo(root, langs) if hugo else None
+    for key in ("cold", "nochange", "one_edit", "naive", "hugo"):
+        if r.get(key) is not None:
+            print(f"  {key:10} {r[key]:7.2f} s", flush=True)
+    return r
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    memory = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1)) // 1024 // 1024  # type: ignore[union-attr]
+    hugo = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
+    return (f"{os.cpu_count()} cores ({cpu}), {memory} GiB, Python {platform.python_version()}, "
+            f"Hugo {hugo}, {dt.date.today()}")
+
+
+def report(results: list[dict[str, Any]]) -> str:
+    lines = [f"Machine: {machine()}", ""]
+    header = "| | " + " | ".join(r["name"] for r in results) + " |"
+    lines += [header, "|---|" + "---:|" * len(results)]
+
+    def row(label: str, fmt) -> None:  # type: ignore[no-untyped-def]
+        lines.append(f"| {label} | " + " | ".join(fmt(r) for r in results) + " |")
+
+    row("pages (all languages)", lambda r: f"{r['pages']:,}")
+    row("generation (load + render)",
+        lambda r: f"{r['timings'].get('load', 0) + r['timings'].get('generate', 0):.1f} s")
+    for lang in results[0]["search"]:
+        row(f"MkDocs build, {lang}", lambda r, lang=lang: f"{r['timings'].get('mkdocs ' + lang, 0):.1f} s")
+    row("**cold build, wall time** (no cards)", lambda r: f"**{r['cold']:.1f} s**")
+    row("peak memory (all processes)", lambda r: f"{r['peak'] / 2**20:.0f} MB")
+    row("rebuild, nothing changed", lambda r: f"{r['nochange']:.2f} s")
+    row("rebuild, one entity file edited", lambda r: f"{r['one_edit']:.1f} s")
+    row("total output size", lambda r: f"{r['output'] / 2**20:.1f} MB")
+    row("HTML of an entity page", lambda r: f"{r['entity_html'] / 1024:.1f} KB")
+    for lang in results[0]["search"]:
+        row(f"search index, {lang}", lambda r, lang=lang: f"{r['search'][lang] / 1024:.0f} KB")
+    row("first view of a fact page (compressed)", lambda r: f"{r['first_view'] / 1024:.0f} KB")
+    row("social cards per second", lambda r: f"{r['cards'] / max(r['cards_seconds'], 0.01):.0f}"
+        f" ({r['cards']} in {r['cards_seconds']:.1f} s)")
+    row("anchor: naive MkDocs (i18n plugin, full sidebar)", lambda r: f"{r['naive']:.1f} s")
+    row("anchor: Hugo", lambda r: f"{r['hugo']:.2f} s" if r["hugo"] else "–")
+    row("ratio: our cold build / Hugo", lambda r: f"{r['cold'] / r['hugo']:.1f}×" if r["hugo"] else "–")
+    row("ratio: naive MkDocs / our cold build", lambda r: f"{r['naive'] / r['cold']:.1f}×")
+    row("ratio: no-change rebuild / Hugo", lambda r: f"{r['nochange'] / r['hugo']:.2f}×" if r["hugo"] else "–")
+    row("ratio: one-edit rebuild / Hugo", lambda r: f"{r['one_edit'] / r['hugo']:.1f}×" if r["hugo"] else "–")
+    edit = results[-1]["one_edit_timings"]
+    lines += ["", "Where a one-entity rebuild of the large site spends its time: "
+              + ", ".join(f"{k} {v:.1f} s" for k, v in edit.items())]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    langs = ["en", "be", "ru", "pl"]
+    results = []
+    with tempfile.TemporaryDirectory() as scratch:
+        real = Path(scratch) / "real"
+        real.mkdir()
+        shutil.copytree(ROOT / "content", real / "content")
+        shutil.copy(ROOT / "mkdocs.yml", real / "mkdocs.yml")
+        results.append(measure("real content", real, real / "content/facts/people/vorobey.yml", "people/vorobey",
+                               langs))
+        large = synth.write(Path(scratch) / "large", ROOT / "content", entities=500, langs=langs)
+        results.append(measure("500 entities × 4 languages", large, large / "content/facts/people/person-0.yml",
+                               "people/person-0", langs))
+    table = report(results)
+    print("\n" + table)
+    bench = ROOT / "BENCHMARKS.md"
+    text = bench.read_text(encoding="utf-8") if bench.exists() else ""
+    start, end = "<!-- bench:start -->", "<!-- bench:end -->"
+    if start in text:
+        text = text[: text.index(start) + len(start)] + "\n" + table + "\n" + text[text.index(end):]
+        bench.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Beside the pipeline: importing articles published elsewhere into content/articles/."""

@@ -1,0 +1,73 @@
+"""Generation: the validated model rendered into every language's Markdown, data files and feed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing as mp
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from scripts.content.documents import Content
+from scripts.content.history import last_changed
+from scripts.render import routes
+from scripts.render.cards import Card
+from scripts.render.feeds import atom
+from scripts.render.opendata import downloads
+from scripts.render.renderer import Renderer
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """What later stages need of a generated page (the models behind it stay behind)."""
+
+    path: str
+    title: str
+    sources: list[str]
+    """Content files the page is made from."""
+    card: Card | None
+
+    @property
+    def card_path(self) -> str:
+        return routes.card_path(self.path)
+
+
+@dataclass
+class Generated:
+    """The Markdown of one language, ready for MkDocs."""
+
+    lang: str
+    files: dict[str, str]
+    """Path relative to docs/<lang>/ -> text."""
+    pages: list[PageInfo]
+    nav: list[dict[str, str]]
+
+
+def generate(content: Content, root: Path, today: dt.date) -> list[Generated]:
+    """Every language's pages, with the open data files and the Atom feed beside them.
+
+    Languages are rendered in parallel on a machine with more than one core.
+    """
+    updated = last_changed(root, today)
+    data = {routes.data_file(name): text for name, text in downloads(content).items()}
+    jobs = [(content, lang, updated, today) for lang in content.site.codes]
+    workers = min(len(jobs), os.cpu_count() or 1)
+    if workers > 1 and len(content.people) + len(content.companies) + len(content.crossings) > 100:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as pool:
+            out = list(pool.map(_generate_language, jobs))
+    else:
+        out = [_generate_language(job) for job in jobs]
+    for gen in out:
+        gen.files.update(data)
+    return out
+
+
+def _generate_language(job: tuple[Content, str, dict[str, dt.date], dt.date]) -> Generated:
+    content, lang, updated, today = job
+    renderer = Renderer(content, lang, updated, today)
+    pages = renderer.pages()
+    files = {page.path: renderer.render(page) for page in pages}
+    files[routes.FEED] = atom(content, renderer.locale)
+    infos = [PageInfo(page.path, page.title, page.sources, page.card) for page in pages]
+    return Generated(lang, files, infos, renderer.nav(pages))

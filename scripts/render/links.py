@@ -1,0 +1,176 @@
+"""Ties between articles and fact sheets, made on the parsed article (never on its raw text).
+
+- The first mention of each person, company or crossing in an article links to its page,
+  found through any of its names and spellings, also when followed by a possessive or an
+  inflection ("Lukashenko's", "Гуцериева"). Mentions are looked for only in the text of the
+  parsed document: never in code, a link, a heading (whose text makes its anchor), or a note.
+  MkDocs runs this as a Markdown extension (``FactLinks``) on the article body, so the links
+  are made by the same parser that publishes the page; the generator runs the same walk to
+  know which articles mention which fact page.
+- Figures the article states can be tied to a series in its front matter; the page then
+  shows the latest sourced figure after the paragraph that states it. The article file is
+  never changed.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+
+from scripts.content.documents import LINKED_KINDS, Content, LinkedKind
+from scripts.content.markdown import paragraphs, parse, plain_paragraphs
+from scripts.content.model import Crossing, Wallet
+from scripts.render import routes
+
+SKIP = {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "kbd", "samp"}
+"""Elements whose text is never linked (links, code, headings)."""
+BODY_CLASS = "article-body"
+"""The generator wraps an article's text in <div class="article-body" markdown>: only that is linked."""
+
+
+@dataclass(frozen=True)
+class Target:
+    kind: LinkedKind
+    ident: str
+
+    @property
+    def path(self) -> str:
+        return routes.fact_page(self.kind, self.ident)
+
+
+def spellings(content: Content) -> dict[str, Target]:
+    """Every name, alias and place name of each fact page -> that page."""
+    out: dict[str, Target] = {}
+    for kind in LINKED_KINDS:
+        for ident, item in content.facts(kind).items():
+            assert isinstance(item, Wallet | Crossing)
+            names = [*item.name.values(), *item.aliases]
+            if isinstance(item, Crossing):
+                for side in item.sides:
+                    names += list((side.place or {}).values())
+            for name in names:
+                out.setdefault(name, Target(kind, ident))
+    return out
+
+
+@cache
+def _pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) or r"(?!x)x"
+    # a name, then a possessive or an inflection that starts with it; not inside a word
+    return re.compile(rf"(?<![\w-])({alternatives})((?:['’]s)?[^\W\d_]*)(?![\w-])")
+
+
+def _skipped(element: ET.Element) -> bool:
+    classes = (element.get("class") or "").split()
+    return element.tag in SKIP or "admonition" in classes or "figure-caption" in classes
+
+
+def _texts(element: ET.Element) -> Iterator[tuple[ET.Element, ET.Element | None]]:
+    """(holder, child) for each run of text in reading order: ``holder.text`` when child is None,
+    else ``child.tail`` (text after ``child`` inside ``holder``)."""
+    yield element, None
+    for child in list(element):
+        if not _skipped(child):
+            yield from _texts(child)
+        yield element, child
+
+
+def link_tree(root: ET.Element, targets: dict[str, str]) -> list[str]:
+    """Link the first mention of each target inside ``root``; ``targets``: spelling -> href.
+
+    Returns the hrefs linked, in the order of their first mention.
+    """
+    pattern = _pattern(tuple(targets))
+    linked: list[str] = []
+    for holder, child in list(_texts(root)):
+        while True:
+            text = holder.text if child is None else child.tail
+            match = next((m for m in pattern.finditer(text or "") if targets[m.group(1)] not in linked), None)
+            if text is None or match is None:
+                break
+            href = targets[match.group(1)]
+            linked.append(href)
+            anchor = ET.Element("a", {"href": href, "class": "fact-mention"})
+            anchor.text, anchor.tail = match.group(0), text[match.end():]
+            if child is None:
+                holder.text = text[:match.start()]
+                holder.insert(0, anchor)
+            else:
+                child.tail = text[:match.start()]
+                holder.insert(list(holder).index(child) + 1, anchor)
+            child = anchor  # go on with the text after the new link
+    return linked
+
+
+def mentions(content: Content, body: str) -> list[Target]:
+    """The fact pages an article's text mentions (in the order of their first mention)."""
+    by_path = {target.path: target for target in spellings(content).values()}
+    targets = {name: target.path for name, target in spellings(content).items()}
+    return [by_path[path] for path in link_tree(parse(body).root, targets)]
+
+
+class _LinkBody(Treeprocessor):
+    def __init__(self, md: Markdown, targets: dict[str, str]):
+        super().__init__(md)
+        self.targets = targets
+
+    def run(self, root: ET.Element) -> None:
+        for element in root.iter("div"):
+            if BODY_CLASS in (element.get("class") or "").split():
+                link_tree(element, self.targets)
+
+
+class FactLinks(Extension):
+    """Python-Markdown extension: first mentions inside <div class="article-body"> link to fact pages.
+
+    ``targets`` maps each spelling to the fact page's file from the docs root ('/people/gutseriev.md');
+    MkDocs then checks and rewrites those links like any other (validation.links.absolute_links:
+    relative_to_docs).
+    """
+
+    def __init__(self, **kwargs: Any):
+        self.config = {"targets": [{}, "spelling -> '/people/<id>.md'"]}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        # after inline parsing (20), before MkDocs rewrites links (0)
+        md.treeprocessors.register(_LinkBody(md, dict(self.getConfig("targets"))), "fact-links", 5)
+
+
+def makeExtension(**kwargs: Any) -> FactLinks:
+    return FactLinks(**kwargs)
+
+
+def link_targets(content: Content) -> dict[str, str]:
+    """The ``targets`` setting of FactLinks for a site: spelling -> '/<kind>/<id>.md'."""
+    return {name: f"/{target.path}" for name, target in spellings(content).items()}
+
+
+def add_notes(body: str, notes: list[tuple[str, str]]) -> str:
+    """Insert each (phrase, block) after the paragraph that states the phrase.
+
+    Paragraphs are the blocks Python-Markdown makes (text between blank lines); a phrase counts
+    only where the parser sees it as paragraph text (not in a heading, code or a link's address).
+    """
+    readable = plain_paragraphs(body)
+    blocks = paragraphs(body)
+    after: dict[int, list[str]] = {}
+    for phrase, block in notes:
+        if not any(phrase in text for text in readable):
+            continue
+        index = next((i for i, text in enumerate(blocks) if phrase in text and not text.lstrip().startswith("#")),
+                     None)
+        if index is not None:
+            after.setdefault(index, []).append(block)
+    out = []
+    for i, block in enumerate(blocks):
+        out.append(block)
+        out.extend(after.get(i, []))
+    return "\n\n".join(out)

@@ -1,0 +1,57 @@
+"""Markdown written by the generator: escaping of content text, and the template environment.
+
+Every ``{{ value }}`` in a template is escaped for Markdown and HTML by the environment's
+``finalize`` hook, so a name containing ``<script>`` or ``*`` shows as text. Helpers that
+build Markdown on purpose (links) return ``Md`` values, which pass through unchanged.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+TEMPLATES = Path(__file__).parent / "templates"
+_MD_INLINE = re.compile(r"([\\`*_{}\[\]|])")
+"""Characters that start Markdown syntax anywhere in a line (| for tables, { for attribute lists)."""
+_MD_LINE_START = re.compile(r"^(#|>|[+-](?=\s)|\d+(?=[.)]\s))")
+"""What starts a heading, quote, list item or numbered item at the beginning of a line."""
+
+
+class Md(Markup):
+    """Markdown produced by the generator itself (or a template macro): not escaped again."""
+
+
+def escape(value: Any) -> Markup:
+    """Make any value safe to place in Markdown: shown as written, never interpreted."""
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return Markup("")
+    text = html.escape(re.sub(r"[ \t\r\n]+", " ", str(value)).strip(), quote=True)  # keeps no-break spaces
+    text = _MD_INLINE.sub(r"\\\1", text)
+    return Markup(_MD_LINE_START.sub(lambda m: m.group(1) + "\\" if m.group(1)[0].isdigit() else "\\" + m.group(1),
+                                     text))
+
+
+def environment() -> jinja2.Environment:
+    """The Jinja environment of the Markdown templates (escaping by default)."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        finalize=escape,
+        autoescape=True,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def html_environment() -> jinja2.Environment:
+    """The Jinja environment of the few HTML files written directly (the root language chooser)."""
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                              undefined=jinja2.StrictUndefined)

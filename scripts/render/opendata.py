@@ -1,0 +1,114 @@
+"""Open data: every fact sheet as JSON and CSV (with sources), and JSON Schemas of the content files.
+
+The downloads are made from the validated model, so they hold exactly what the site shows:
+one record per entity, one CSV row per entity, per sanction step, per status change and per
+data point, each with its source. The schemas also serve editors: content files name them
+in a `# yaml-language-server: $schema=...` line, so editors check the files while typing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter
+
+from scripts.content import model as m
+from scripts.content.documents import FACT_KINDS, Content, FactKind
+from scripts.content.ui import UiStrings
+
+SCHEMAS: dict[str, Any] = {
+    "site": m.SiteConfig, "person": m.Person, "company": m.Company, "crossing": m.Crossing, "series": m.Series,
+    "bodies": list[m.Body], "terms": list[m.Term], "ui": UiStrings,
+    "article": m.ArticleMeta, "page": m.PageMeta,
+}
+"""Schema name -> the shape it describes (articles and pages: their front matter)."""
+
+SCHEMA_DIR = Path(__file__).parents[1] / "schemas"
+"""scripts/schemas/: committed, so that content files can name them (regenerate with `python -m scripts schemas`)."""
+
+
+def schema(name: str) -> dict[str, Any]:
+    out: dict[str, Any] = TypeAdapter(SCHEMAS[name]).json_schema()
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": f"content file: {name}", **out}
+
+
+def schema_texts() -> dict[str, str]:
+    """File name -> text of every schema (as committed in scripts/schemas/)."""
+    return {f"{name}.schema.json": json.dumps(schema(name), ensure_ascii=False, indent=2) + "\n" for name in SCHEMAS}
+
+
+def _records(content: Content, kind: FactKind) -> list[dict[str, Any]]:
+    out = []
+    for ident, item in content.facts(kind).items():
+        record: dict[str, Any] = {"id": ident, **item.model_dump(mode="json", exclude={"translated"})}
+        if isinstance(item, m.Wallet):
+            for data, sanction in zip(record["sanctions"], item.sanctions, strict=True):
+                data.update(listed=str(sanction.listed), status=sanction.status)
+        if isinstance(item, m.Crossing):
+            record.update(status=item.current.status, since=str(item.since.date), since_observed=item.since.observed)
+        out.append(record)
+    return out
+
+
+def _csv(rows: list[dict[str, Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else ["id"], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _source(item: m.SourcedFile, source_id: str) -> dict[str, str]:
+    source = item.source(source_id)
+    return {"source_url": source.url, "source_publisher": source.publisher, "source_title": source.title or ""}
+
+
+def downloads(content: Content) -> dict[str, str]:
+    """Path (relative to data/) -> file text."""
+    default = content.site.default_language
+
+    def text(value: dict[str, str] | None) -> str:
+        return (value or {}).get(default, "")
+    files: dict[str, str] = {}
+    for kind in FACT_KINDS:
+        files[f"{kind}.json"] = json.dumps(_records(content, kind), ensure_ascii=False, indent=2) + "\n"
+    wallets, steps = [], []
+    for kind, ident, item in content.all_wallets():
+        active = item.active_sanctions
+        wallets.append({"kind": kind, "id": ident, "name": text(item.name), "aliases": "; ".join(item.aliases),
+                        "role": text(item.role), "sectors": "; ".join(item.sectors),
+                        "related": "; ".join(item.related), "active_sanctions": len(active),
+                        "active_by": "; ".join(s.authority for s in active),
+                        "sources": "; ".join(s.url for s in item.sources)})
+        for sanction in item.sanctions:
+            for event in sanction.history:
+                steps.append({"kind": kind, "id": ident, "name": text(item.name), "authority": sanction.authority,
+                              "programme": text(sanction.programme), "date": str(event.date),
+                              "event": event.event, "note": text(event.note), **_source(item, event.source)})
+    files["wallets.csv"] = _csv(wallets)
+    files["sanctions.csv"] = _csv(steps)
+    crossings, changes = [], []
+    for ident, crossing in content.crossings.items():
+        crossings.append({"id": ident, "name": text(crossing.name),
+                          "countries": "; ".join(side.country for side in crossing.sides),
+                          "traffic": "; ".join(crossing.traffic), "status": crossing.current.status,
+                          "since": str(crossing.since.date), "since_observed": crossing.since.observed})
+        for change in crossing.history:
+            changes.append({"id": ident, "name": text(crossing.name), "date": str(change.date), "status": change.status,
+                            "applies_to": "; ".join(change.applies_to), "observed": change.observed,
+                            "note": text(change.note), **_source(crossing, change.source)})
+    files["crossings.csv"] = _csv(crossings)
+    files["crossing-status.csv"] = _csv(changes)
+    points = []
+    for ident, series in content.series.items():
+        for point in series.points:
+            points.append({"series": ident, "title": text(series.title), "date": str(point.date), "value": point.value,
+                           "counted_by": point.counted_by, "note": text(point.note), **_source(series, point.source)})
+    files["series.csv"] = _csv(points)
+    for name, body in schema_texts().items():
+        files[f"schema/{name}"] = body
+    return files

@@ -1,0 +1,225 @@
+"""The kinds of page the site has, one typed class each, and the list of every page of a language.
+
+A page knows what it shows (typed fields read by its template, its social card and its
+schema.org data) and where it goes (``path``, relative to docs/<lang>/).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from scripts.content import model as m
+from scripts.content.documents import WALLET_KINDS, Article, Content, TextPage, WalletKind
+from scripts.i18n.locale import Locale
+from scripts.i18n.translations import Status, report
+from scripts.render import routes
+from scripts.render.cards import Card
+from scripts.render.links import Target, mentions
+from scripts.render.opendata import SCHEMAS
+from scripts.render.phrases import crossing_summary
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An article that mentions a fact page."""
+
+    slug: str
+    title: str
+
+
+@dataclass(kw_only=True)
+class Page:
+    """One generated Markdown file."""
+
+    template: ClassVar[str]
+    path: str
+    """Relative to docs/<lang>/, e.g. 'people/gutseriev.md'."""
+    title: str
+    description: str
+    sources: list[str]
+    """Content files the page is made from (for 'last updated' and messages)."""
+    card: Card | None = None
+    """The page's social card (set once the page is made)."""
+
+    @property
+    def card_path(self) -> str:
+        return routes.card_path(self.path)
+
+
+@dataclass(kw_only=True)
+class HomePage(Page):
+    template = "home.md.j2"
+    headline: m.Series
+    wallets: list[tuple[WalletKind, str, m.Wallet]]
+    crossings: dict[str, m.Crossing]
+    article: Article
+    """The featured article, in this language or the default one."""
+
+
+@dataclass(kw_only=True)
+class SeriesPage(Page):
+    template = "series.md.j2"
+    headline: m.Series
+    series: list[tuple[str, m.Series]]
+    """Every series, the headline series first."""
+    cited: list[m.Source]
+
+
+@dataclass(kw_only=True)
+class WalletIndexPage(Page):
+    template = "wallets.md.j2"
+    kind: WalletKind
+    items: dict[str, m.Wallet]
+
+
+@dataclass(kw_only=True)
+class WalletPage(Page):
+    template = "wallet.md.j2"
+    kind: WalletKind
+    ident: str
+    item: m.Wallet
+    anchors: list[str]
+    """One stable anchor per sanction, in order."""
+    mentioned: list[Mention]
+    related: list[tuple[WalletKind, str, m.Wallet]]
+    sectors: list[m.Term]
+    names: list[str]
+    """Every other spelling of the name."""
+
+
+@dataclass(kw_only=True)
+class CrossingIndexPage(Page):
+    template = "crossings.md.j2"
+    items: dict[str, m.Crossing]
+    counts: dict[str, int]
+    """Status -> how many crossings have it now."""
+
+
+@dataclass(kw_only=True)
+class CrossingPage(Page):
+    template = "crossing.md.j2"
+    ident: str
+    item: m.Crossing
+    mentioned: list[Mention]
+    names: list[str]
+
+
+@dataclass(kw_only=True)
+class DataPage(Page):
+    template = "data.md.j2"
+    schemas: list[str]
+
+
+@dataclass(kw_only=True)
+class TranslationsPage(Page):
+    template = "translations.md.j2"
+    statuses: list[Status]
+
+
+@dataclass(kw_only=True)
+class ArticlePage(Page):
+    template = "article.md.j2"
+    slug: str
+    doc: Article
+
+
+@dataclass(kw_only=True)
+class HandWrittenPage(Page):
+    template = "page.md.j2"
+    slug: str
+    doc: TextPage
+
+
+def status_counts(crossings: dict[str, m.Crossing]) -> dict[str, int]:
+    """How many crossings are open, restricted and closed now."""
+    counts = {"open": 0, "restricted": 0, "closed": 0}
+    for crossing in crossings.values():
+        counts[crossing.current.status] += 1
+    return counts
+
+
+def other_names(locale: Locale, item: m.Wallet | m.Crossing) -> list[str]:
+    """Every spelling other than the one in the page's title: names in other languages, aliases."""
+    shown = locale.text(item.name)
+    names = [*item.name.values(), *item.aliases]
+    return [n for i, n in enumerate(names) if n != shown and n not in names[:i]]
+
+
+def version(locale: Locale, versions: dict[str, Article]) -> Article:
+    return versions.get(locale.code) or versions[locale.default]
+
+
+def unique_sources(items: list[m.Series]) -> list[m.Source]:
+    seen: dict[str, m.Source] = {}
+    for item in items:
+        for source in item.sources:
+            seen.setdefault(source.url, source)
+    return list(seen.values())
+
+
+def all_pages(content: Content, locale: Locale) -> list[Page]:
+    """Every page of one language, in navigation order."""
+    site = content.site
+    text = locale.text
+    every_file = list(content.paths.values())
+
+    def kind_files(kind: str) -> list[str]:
+        return [rel for (k, _), rel in content.paths.items() if k == kind]
+
+    mentioned: dict[Target, list[Mention]] = {}
+    for slug, versions in content.articles.items():
+        article = version(locale, versions)
+        for target in mentions(content, article.body):
+            mentioned.setdefault(target, []).append(Mention(slug, article.meta.title))
+    pages: list[Page] = [
+        HomePage(path=routes.HOME, title=text(site.name), description=text(site.description), sources=every_file,
+                 headline=content.headline, wallets=content.all_wallets(), crossings=content.crossings,
+                 article=version(locale, content.featured)),
+        SeriesPage(path=routes.PRISONERS, title=text(content.headline.title),
+                   description=text(content.headline.description), sources=kind_files("series"),
+                   headline=content.headline,
+                   series=sorted(content.series.items(),  # the headline first, then by order
+                                 key=lambda kv: (kv[0] != site.headline_series, kv[1].order)),
+                   cited=unique_sources(list(content.series.values()))),
+    ]
+    for kind in WALLET_KINDS:
+        items = content.wallets(kind)
+        pages.append(WalletIndexPage(path=routes.index_page(kind), title=locale.ui(kind), description="",
+                                     sources=kind_files(kind), kind=kind, items=items))
+        for ident, item in items.items():
+            pages.append(WalletPage(
+                path=routes.fact_page(kind, ident), title=text(item.name), description=text(item.role),
+                sources=[content.paths[(kind, ident)]], kind=kind, ident=ident, item=item,
+                anchors=routes.sanction_anchors(item), mentioned=mentioned.get(Target(kind, ident), []),
+                related=content.related(item), sectors=[content.sectors[s] for s in item.sectors],
+                names=other_names(locale, item)))
+    pages.append(CrossingIndexPage(path=routes.index_page("crossings"), title=locale.ui("crossings"), description="",
+                                   sources=kind_files("crossings"), items=content.crossings,
+                                   counts=status_counts(content.crossings)))
+    for ident, crossing in content.crossings.items():
+        pages.append(CrossingPage(
+            path=routes.fact_page("crossings", ident), title=text(crossing.name),
+            description=crossing_summary(locale, crossing),
+            sources=[content.paths[("crossings", ident)]], ident=ident, item=crossing,
+            mentioned=mentioned.get(Target("crossings", ident), []), names=other_names(locale, crossing)))
+    pages.append(DataPage(path=routes.DATA, title=locale.ui("data"), description=locale.ui("data_intro"),
+                          sources=every_file, schemas=[f"{name}.schema.json" for name in SCHEMAS]))
+    pages.append(TranslationsPage(path=routes.TRANSLATIONS, title=locale.ui("translations"),
+                                  description=locale.ui("translations_intro"), sources=[], statuses=report(content)))
+    for slug, versions in content.articles.items():
+        doc = version(locale, versions)
+        pages.append(ArticlePage(path=routes.article_page(slug), title=doc.meta.title,
+                                 description=doc.meta.description, sources=[doc.rel], slug=slug, doc=doc))
+    for slug, texts in sorted(content.pages.items(), key=lambda kv: (texts_of(locale, kv[1]).meta.order, kv[0])):
+        doc_page = texts_of(locale, texts)
+        pages.append(HandWrittenPage(path=routes.text_page(slug), title=doc_page.meta.title,
+                                     description=doc_page.meta.description, sources=[doc_page.rel], slug=slug,
+                                     doc=doc_page))
+    for page in pages:
+        page.description = page.description or text(site.description)
+    return pages
+
+
+def texts_of(locale: Locale, versions: dict[str, TextPage]) -> TextPage:
+    return versions.get(locale.code) or versions[locale.default]

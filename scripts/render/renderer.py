@@ -1,0 +1,179 @@
+"""Render the pages of one language into MkDocs input: Markdown with front matter, from Jinja templates.
+
+The templates get the page (a typed object from scripts.render.pages) and a small set of
+helpers: labels and texts in the page's language (with fallbacks marked), dates and
+numbers, links between pages, links to sources, and the anchors of single facts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from typing import Any
+from urllib.parse import quote
+
+from scripts.content import model as m
+from scripts.content.documents import Content
+from scripts.i18n.locale import Locale
+from scripts.i18n.translations import lang_texts
+from scripts.render import charts, routes, social
+from scripts.render.links import add_notes
+from scripts.render.markup import Md, environment, escape
+from scripts.render.pages import ArticlePage, HandWrittenPage, Page, all_pages
+from scripts.render.phrases import body_name, since_text
+
+
+class Renderer:
+    """Renders every page of one language."""
+
+    def __init__(self, content: Content, lang: str, updated: dict[str, dt.date], today: dt.date):
+        self.content = content
+        self.today = today
+        self.locale = Locale.of(content, lang)
+        self.lang = lang
+        self.updated = updated
+        self.here = ""
+        """The page being rendered (links are made relative to it)."""
+        self.env = environment()
+        loc = self.locale
+        self.env.globals.update(
+            ui=loc.ui, t=self.t, date=loc.date, num=loc.num, link=self.link, ext=external,
+            source_link=self.source_link, fact_link=self.fact_link, site=content.site, lang=lang,
+            share=self.share_links, page_url=self.page_url, md=Md, untranslated=self.untranslated,
+            since_text=lambda item: since_text(loc, item), authority=lambda ident: self.t_body(ident),
+            country=lambda ident: self.t(content.countries[ident].name),
+            event_anchor=routes.event_anchor, status_anchor=routes.status_anchor, point_anchor=routes.point_anchor,
+            chart_series=lambda ident, s: Md(charts.series_svg(loc, ident, s)),
+            chart_timeline=lambda ident, c: Md(charts.timeline_svg(loc, ident, c, today)),
+            chart_overview=lambda counts: Md(charts.overview_svg(loc, counts)),
+            default_name=loc.language_name(loc.default), language_name=loc.language_name,
+            joined=lambda values, sep: Md(sep.join(str(escape(v)) for v in values)),
+        )
+
+    # --- helpers for templates -----------------------------------------------------------
+
+    def t(self, value: dict[str, str] | None) -> str:
+        """Text for the page body: a fallback to the default language is marked with its lang."""
+        picked = self.locale.pick(value)
+        if not picked.fallback:
+            return picked.text
+        return Md(f'<span lang="{picked.lang}">{escape(picked.text)}</span>')
+
+    def t_body(self, ident: str) -> str:
+        body = self.content.bodies[ident]
+        return self.t(body.short) or self.t(body.name)
+
+    def untranslated(self, item: m.SourcedFile) -> bool:
+        """Does any text of this fact sheet fall back to the default language?"""
+        return any(self.lang not in texts for texts in lang_texts(item).values())
+
+    def link(self, label: Any, target: str, anchor: str = "", here: str | None = None) -> Md:
+        """A Markdown link from the page being rendered (or ``here``) to another generated page."""
+        rel = routes.relative(target, self.here if here is None else here)
+        return Md(f"[{escape(label)}]({rel}{'#' + anchor if anchor else ''})")
+
+    def source_link(self, item: m.SourcedFile, source_id: str) -> Md:
+        source = item.source(source_id)
+        return Md(f"[{escape(source.publisher)}](#{routes.source_anchor(source)})")
+
+    def fact_link(self, anchor: str) -> Md:
+        """The anchor of one fact (a table row), a link to it, and the control that copies it."""
+        url = html.escape(f"{self.page_url(self.here)}#{anchor}")
+        label = html.escape(self.locale.ui("link_to_fact"))
+        return Md(f'<a class="fact-link" id="{anchor}" href="#{anchor}" data-clipboard-text="{url}" '
+                  f'title="{label}" aria-label="{label}">#</a>')
+
+    def share_links(self, path: str, title: str) -> list[tuple[str, str]]:
+        url = self.page_url(path)
+        q_url, q_title = quote(url, safe=""), quote(title, safe="")
+        return [
+            ("X", f"https://x.com/intent/post?text={q_title}&url={q_url}"),
+            ("Facebook", f"https://www.facebook.com/sharer/sharer.php?u={q_url}"),
+            ("Telegram", f"https://t.me/share/url?url={q_url}&text={q_title}"),
+            ("WhatsApp", f"https://wa.me/?text={q_title}%20{q_url}"),
+            ("E-mail", f"mailto:?subject={q_title}&body={q_url}"),
+        ]
+
+    def page_url(self, path: str) -> str:
+        return routes.page_url(self.content.site.site_url, self.lang, path)
+
+    # --- pages -----------------------------------------------------------------------------
+
+    def pages(self) -> list[Page]:
+        pages = all_pages(self.content, self.locale)
+        for page in pages:
+            page.card = social.card(self.content, self.locale, page)
+        return pages
+
+    def article_body(self, page: ArticlePage) -> Md:
+        """The author's text, in a block that MkDocs links to fact pages, with the latest figures beside stated ones."""
+        self.here = page.path
+        notes = [(tie.phrase, self.figure_note(tie.series)) for tie in page.doc.meta.figures]
+        return Md(add_notes(page.doc.body, notes))
+
+    def figure_note(self, ident: str) -> str:
+        series = self.content.series[ident]
+        point = series.latest
+        anchor = "" if ident == self.content.site.headline_series else ident
+        return self.env.get_template("figure-note.md.j2").render(
+            series=series, point=point, source=series.source(point.source),
+            counter=body_name(self.locale, self.content.bodies[point.counted_by]), anchor=anchor)
+
+    def render(self, page: Page) -> str:
+        self.here = page.path
+        dates = [self.updated[s] for s in page.sources if s in self.updated]
+        extra: dict[str, Any] = {}
+        if isinstance(page, ArticlePage):
+            extra["body"] = self.article_body(page)
+        if isinstance(page, HandWrittenPage):
+            extra["body"] = Md(page.doc.body)
+        template = self.env.get_template(page.template)
+        return template.render(page=page, updated=max(dates) if dates else None, front=self.front_matter(page),
+                               **extra)
+
+    def front_matter(self, page: Page) -> Md:
+        # MkDocs themes print titles and descriptions without escaping them (they expect
+        # HTML from Markdown headings), so text from content is HTML-escaped here.
+        fields: dict[str, Any] = {"title": html.escape(page.title)}
+        if page.description:
+            fields["description"] = html.escape(page.description)
+        if page.path == routes.HOME:
+            fields["hide"] = ["navigation", "toc"]
+        fields["alternates"] = self.alternates(page.path)
+        fields["social"] = social.open_graph(self.content, self.locale, page)
+        data = social.structured_data(self.content, self.locale, page)
+        fields["jsonld"] = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+        lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
+        return Md("---\n" + "\n".join(lines) + "\n---\n")
+
+    def alternates(self, path: str) -> list[dict[str, str]]:
+        """The same page in every language: absolute URL (hreflang) and link relative to this page."""
+        url_path = routes.url_path(path)
+        up = routes.up_to_language_root(path)
+        site = self.content.site
+        out = [{"lang": language.code, "name": html.escape(language.name),
+                "href": f"{site.site_url}{language.code}/{url_path}", "rel": f"{up}{language.code}/{url_path}"}
+               for language in site.languages]
+        default = next(a for a in out if a["lang"] == self.locale.default)
+        return [*out, {**default, "lang": "x-default"}]
+
+    def nav(self, pages: list[Page]) -> list[dict[str, str]]:
+        """The sidebar: landing pages and indexes only (entity pages are reached from tables).
+
+        Titles are HTML-escaped: MkDocs themes print nav titles as they are.
+        """
+        ui = self.locale.ui
+        entries = [(ui("home"), routes.HOME),
+                   (ui("article"), routes.article_page(self.content.site.article)),
+                   (ui("political_prisoners"), routes.PRISONERS)]
+        entries += [(ui(kind), routes.index_page(kind)) for kind in ("people", "companies", "crossings")]
+        entries += [(p.title, p.path) for p in pages if isinstance(p, HandWrittenPage)]
+        entries.append((ui("data"), routes.DATA))
+        entries.append((ui("translations"), routes.TRANSLATIONS))
+        return [{html.escape(title): path} for title, path in entries]
+
+
+def external(label: Any, url: str) -> Md:
+    """A link to another site."""
+    return Md(f"[{escape(label)}](<{url}>)")

@@ -1,0 +1,102 @@
+"""Every address of the site in one place: page files, published URLs, card images and anchors.
+
+A page is named by its Markdown file under docs/<lang>/ ('people/gutseriev.md'); MkDocs
+publishes it at '<site_url><lang>/people/gutseriev/'. Anchors of single facts are stable:
+they are made from the fact's own date, kind and source, so links shared today keep working
+when facts are added before or after them.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from scripts.content import model as m
+from scripts.content.documents import FactKind, LinkedKind
+
+HOME = "index.md"
+PRISONERS = "political-prisoners.md"
+DATA = "data.md"
+TRANSLATIONS = "translations.md"
+ARTICLES = "articles/index.md"
+FEED = "feed.xml"
+
+
+def fact_page(kind: FactKind | LinkedKind, ident: str) -> str:
+    """The page of one fact sheet: 'people/gutseriev.md'; every series is on the prisoners page."""
+    return PRISONERS if kind == "series" else f"{kind}/{ident}.md"
+
+
+def index_page(kind: LinkedKind) -> str:
+    return f"{kind}/index.md"
+
+
+def article_page(slug: str) -> str:
+    return f"articles/{slug}.md"
+
+
+def text_page(slug: str) -> str:
+    return f"{slug}.md"
+
+
+def data_file(name: str) -> str:
+    return f"data/{name}"
+
+
+def url_path(page: str) -> str:
+    """The path of a page's address below its language: 'people/gutseriev/', '' for the home page."""
+    stem = page.removesuffix(".md")
+    return "" if stem == "index" else stem.removesuffix("/index") + "/"
+
+
+def page_url(site_url: str, lang: str, page: str) -> str:
+    """The absolute published address of a page."""
+    return f"{site_url}{lang}/{url_path(page)}"
+
+
+def card_path(page: str) -> str:
+    """Where a page's social card goes, relative to docs/<lang>/: assets/cards/people/gutseriev.png."""
+    return f"assets/cards/{page.removesuffix('.md')}.png"
+
+
+def relative(target: str, here: str) -> str:
+    """A link from the page file ``here`` to the file ``target`` (both relative to docs/<lang>/)."""
+    return posixpath.relpath(target, posixpath.dirname(here) or ".")
+
+
+def up_to_language_root(page: str) -> str:
+    """From a page's published address back to the site root: '../../../' for 'people/x.md' under /en/."""
+    return "../" * (url_path(page).count("/") + 1)
+
+
+# --- anchors of single facts ---------------------------------------------------------------
+
+def event_anchor(sanction: m.Sanction, event: m.SanctionEvent) -> str:
+    """One sanction step on its page (and in the feed): 'eu-2021-06-21-listed'."""
+    return f"{sanction.authority}-{event.date}-{event.event}"
+
+
+def status_anchor(change: m.StatusChange) -> str:
+    """One status change on a crossing's page: 'status-2023-02-10-closed'."""
+    return f"status-{change.date}-{change.status}"
+
+
+def point_anchor(series_id: str, point: m.DataPoint) -> str:
+    """One count on the prisoners page: 'political-prisoners-2025-12-23-reform-2025'."""
+    return f"{series_id}-{point.date}-{point.source}"
+
+
+def source_anchor(source: m.Source) -> str:
+    return f"source-{source.id}"
+
+
+def sanction_anchors(item: m.Wallet) -> list[str]:
+    """Stable anchors for a wallet's sanctions: 'eu-2021-06-21', '-2' added if repeated."""
+    out: list[str] = []
+    for sanction in item.sanctions:
+        base = f"{sanction.authority}-{sanction.listed}"
+        anchor, n = base, 1
+        while anchor in out:
+            n += 1
+            anchor = f"{base}-{n}"
+        out.append(anchor)
+    return out

@@ -1,0 +1,131 @@
+"""Publishing: writing trees of files without touching what did not change, and swapping a finished
+build into docs/ and site/ so that a failed run leaves the last good ones exactly as they were.
+
+Also the few files at the site's root that no language build makes: the language chooser
+(index.html and its script), 404.html, .nojekyll, robots.txt and CNAME.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import jinja2
+
+from scripts.content.documents import Content
+from scripts.errors import SiteError
+from scripts.i18n.locale import Locale
+from scripts.site.policy import CSP, REFERRER
+
+OUTPUTS = ("docs", "site")
+"""The only folders under the project root that the generator replaces."""
+ROOT_TEMPLATE = Path(__file__).parent / "root-index.html.j2"
+
+
+def sync_tree(folder: Path, files: dict[str, str]) -> int:
+    """Make ``folder`` hold exactly ``files``, writing only what changed. Returns the count."""
+    changed = 0
+    for rel, text in files.items():
+        path = folder / rel
+        if path.is_file() and path.read_text(encoding="utf-8") == text:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(path.name + ".tmp")
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(path)  # a new file: never writes through a hard link into another tree
+        changed += 1
+    if folder.is_dir():
+        generated = [p for p in folder.rglob("*") if p.suffix in (".md", ".json", ".csv", ".xml")]
+        for path in sorted(generated, reverse=True):
+            if path.relative_to(folder).as_posix() not in files:
+                path.unlink()
+                changed += 1
+    return changed
+
+
+def _same(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def place_tree(folder: Path, files: dict[str, str], previous: Path) -> None:
+    """Write ``files`` under ``folder``; a file identical to the one in ``previous`` is hard-linked instead."""
+    for rel, text in files.items():
+        path, data, old = folder / rel, text.encode("utf-8"), previous / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if _same(old, data):
+            os.link(old, path)
+        else:
+            path.write_bytes(data)
+
+
+def link_tree(source: Path, target: Path) -> None:
+    """``target`` as a copy of ``source`` made of hard links (nothing is rewritten)."""
+    shutil.copytree(source, target, copy_function=os.link)
+
+
+def reuse_unchanged(new: Path, old: Path, recursive: bool = True) -> None:
+    """Replace each file of ``new`` that is byte-for-byte the same as in ``old`` by a hard link to it."""
+    if not old.is_dir():
+        return
+    for path in new.rglob("*") if recursive else new.iterdir():
+        previous = old / path.relative_to(new)
+        if path.is_file() and previous.is_file() and path.stat().st_size == previous.stat().st_size \
+                and path.read_bytes() == previous.read_bytes():
+            path.unlink()
+            os.link(previous, path)
+
+
+def swap(new: Path, dest: Path) -> None:
+    """Replace ``dest`` by ``new`` with two renames on the same filesystem."""
+    if dest.name not in OUTPUTS or new.parent.parent.name != ".build":
+        raise SiteError(f"refusing to replace {dest}: the generator writes only docs/ and site/")
+    old = dest.with_name(f".{dest.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if dest.exists():
+        os.rename(dest, old)
+    os.rename(new, dest)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def root_index(content: Content) -> str:
+    """site/index.html: a language chooser (plain links) that choose-language.js turns into a redirect."""
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    site = content.site
+    languages = []
+    for language in site.languages:
+        locale = Locale.of(content, language.code)
+        languages.append((language.code, language.name, locale.text(site.name), locale.ui("choose_language")))
+    default = Locale.of(content, site.default_language)
+    return env.from_string(ROOT_TEMPLATE.read_text(encoding="utf-8")).render(
+        languages=languages, default=site.default_language, site=site, csp=CSP, referrer=REFERRER,
+        description=default.text(site.description))
+
+
+def choose_language_script(content: Content) -> str:
+    """The root page's redirect to the reader's language (a file: no inline script)."""
+    codes = json.dumps(content.site.codes)
+    default = json.dumps(content.site.default_language)
+    return (f"(function () {{\n  var codes = {codes}, wanted = navigator.languages || [navigator.language || \"\"];\n"
+            "  for (var i = 0; i < wanted.length; i++) {\n"
+            "    var code = String(wanted[i]).slice(0, 2).toLowerCase();\n"
+            "    if (codes.indexOf(code) >= 0) { location.replace(code + \"/\"); return; }\n"
+            f"  }}\n  location.replace({default} + \"/\");\n}})();\n")
+
+
+def write_root_pages(site: Path, content: Content) -> None:
+    """site/index.html sends readers to their language; 404.html, .nojekyll, robots.txt, CNAME."""
+    (site / "index.html").write_text(root_index(content), encoding="utf-8")
+    (site / "choose-language.js").write_text(choose_language_script(content), encoding="utf-8")
+    default_404 = site / content.site.default_language / "404.html"
+    if default_404.exists():
+        shutil.copyfile(default_404, site / "404.html")
+    (site / ".nojekyll").write_text("", encoding="utf-8")
+    if content.site.custom_domain:
+        (site / "CNAME").write_text(content.site.custom_domain + "\n", encoding="utf-8")
+    sitemaps = "".join(f"Sitemap: {content.site.site_url}{code}/sitemap.xml\n" for code in content.site.codes)
+    (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\n{sitemaps}", encoding="utf-8")
