@@ -30,3 +30,9 @@ def test_readme_example_error_is_the_real_message() -> None:
     example = next(line.strip() for line in readme.splitlines() if "sanctoins" in line and ".yml:" in line)
     expected = (REPO / "tests/fixtures/bad/unknown-key/expected.txt").read_text().strip()
     assert example.split(": ", 1)[1] == expected.split(": ", 1)[1]
+
+
+def test_every_path_the_readme_names_exists() -> None:
+    readme = (REPO / "README.md").read_text()
+    for path in set(re.findall(r"`(scripts/[\w./-]+)`", readme)):
+        assert (REPO / path).exists(), path

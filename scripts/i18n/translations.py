@@ -19,6 +19,8 @@ from pydantic import BaseModel
 
 from scripts.content.documents import Article, Content, TextPage
 from scripts.content.load import load
+from scripts.content.source import Source as SourceText
+from scripts.content.source import split_front_matter
 
 EXEMPT = {"translated", "translated_from"}
 
@@ -142,10 +144,15 @@ def stamp(root: Path, lang: str) -> list[str]:
 
 
 def _set_front_matter(path: Path, key: str, value: str) -> None:
+    """Set ``key: value`` in a Markdown file's front matter, found by the YAML parser (the body is untouched)."""
     text = path.read_text(encoding="utf-8")
-    head, sep, body = text.partition("\n---\n")
-    lines = [line for line in head.split("\n") if not line.startswith(f"{key}:")]
-    path.write_text("\n".join([*lines, f"{key}: {value}"]) + sep + body, encoding="utf-8")
+    doc, _, body_line = split_front_matter(SourceText(path.name, text))
+    lines = text.split("\n")
+    if (key,) in doc.lines:
+        lines[doc.line((key,)) - 1] = f"{key}: {value}"
+    else:
+        lines.insert(body_line - 2, f"{key}: {value}")  # just before the closing '---'
+    path.write_text("\n".join(lines), encoding="utf-8")
 
 
 def _set_top_level(path: Path, key: str, value: str) -> None:
