@@ -86,6 +86,7 @@ def test_every_label_a_template_asks_for_exists() -> None:
     prefixes = {key for key in used if key.endswith("_")}
     assert sorted(used - prefixes - set(UiStrings.model_fields)) == []
     values = {"status_": get_args(m.CrossingStatus), "traffic_": get_args(m.Traffic),
-              "event_": (*get_args(m.SanctionEventKind), "active")}
+              "event_": get_args(m.SanctionEventKind), "count_": get_args(m.CrossingStatus),
+              "sanction_": ("active", *m.ENDING_EVENTS)}
     for prefix in prefixes:
         assert [v for v in values[prefix] if prefix + v not in UiStrings.model_fields] == [], prefix

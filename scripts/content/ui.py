@@ -12,8 +12,15 @@ from scripts.content.messageformat import ArgType
 from scripts.content.model import Model
 
 ARGUMENTS: dict[str, dict[str, ArgType]] = {
-    "headline_crossings": {"total": "number"},
-    "headline_wallets": {"total": "number"},
+    "headline_prisoners": {"count": "number"},
+    "headline_crossings": {"closed": "number", "of_total": "text"},
+    "headline_crossings_total": {"total": "number"},
+    "headline_wallets": {"sanctioned": "number", "of_total": "text"},
+    "headline_wallets_total": {"total": "number"},
+    "count_open": {"count": "number"},
+    "count_restricted": {"count": "number"},
+    "count_closed": {"count": "number"},
+    "card_active_sanctions": {"count": "number", "authorities": "text"},
     "fallback_notice": {"original": "text"},
     "partly_untranslated": {"original": "text"},
     "chart_desc": {"first": "number", "first_date": "text", "peak": "number", "peak_date": "text",
@@ -45,6 +52,7 @@ class UiStrings(Model):
     crossings: Text | None = None
     political_prisoners: Text | None = None
     name: Text | None = None
+    person_name: Text | None = None
     role: Text | None = None
     active_sanctions: Text | None = None
     sanctions: Text | None = None
@@ -105,7 +113,9 @@ class UiStrings(Model):
     what_you_can_do: Text | None = None
     headline_prisoners: Text | None = None
     headline_crossings: Text | None = None
+    headline_crossings_total: Text | None = None
     headline_wallets: Text | None = None
+    headline_wallets_total: Text | None = None
     choose_language: Text | None = None
     status_open: Text | None = None
     status_restricted: Text | None = None
@@ -116,7 +126,14 @@ class UiStrings(Model):
     event_annulled: Text | None = None
     event_lifted: Text | None = None
     event_expired: Text | None = None
-    event_active: Text | None = None
+    sanction_active: Text | None = None
+    sanction_annulled: Text | None = None
+    sanction_lifted: Text | None = None
+    sanction_expired: Text | None = None
+    count_open: Text | None = None
+    count_restricted: Text | None = None
+    count_closed: Text | None = None
+    card_active_sanctions: Text | None = None
     traffic_cars: Text | None = None
     traffic_buses: Text | None = None
     traffic_freight: Text | None = None

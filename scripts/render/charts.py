@@ -179,7 +179,7 @@ def overview_svg(locale: Locale, counts: dict[str, int]) -> str:
         w = count / total * width
         fill = "url(#stripes-overview)" if status == "restricted" else STATUS_FILL[status]
         out.append(f'<rect x="{round(x0, 1)}" y="0" width="{round(w, 1)}" height="{height}" fill="{fill}"/>')
-        label = f"{count} {locale.ui('status_' + status)}"
+        label = locale.ui("count_" + status, count=count)
         if w > 9 * len(label) + 12:
             out.append(f'<text x="{round(x0 + 10, 1)}" y="34" fill="#fff" font-size="17" font-weight="600">'
                        f'{escape(label)}</text>')

@@ -39,15 +39,15 @@ def card(content: Content, locale: Locale, page: Page) -> Card:
             counter = body_name(locale, content.bodies[point.counted_by])
             caption = f"{counter}, {locale.ui('as_of')} {locale.date(point.date)}"
             if isinstance(page, HomePage):
-                caption = f"{locale.ui('headline_prisoners')} · {caption}"
+                caption = f"{locale.ui('headline_prisoners', count=point.value)} · {caption}"
             spark = tuple((round(x, 4), round(y, 4)) for x, y in charts.trend(charts.plot(series)))
             return Card(**base, kicker=locale.ui("political_prisoners"), title=page.title,
                         figure=locale.num(point.value), caption=caption, spark=spark)
         case WalletPage():
             active = page.item.active_sanctions
             who = ", ".join(body_name(locale, content.bodies[s.authority]) for s in active)
-            return Card(**base, kicker=locale.ui(page.kind), title=page.title, figure=str(len(active)),
-                        caption=f"{locale.ui('active_sanctions')}{': ' + who if who else ''}")
+            return Card(**base, kicker=locale.ui(page.kind), title=page.title, figure=locale.num(len(active)),
+                        caption=locale.ui("card_active_sanctions", count=len(active), authorities=who))
         case CrossingPage():
             return Card(**base, kicker=locale.ui("crossings"), title=page.title,
                         figure=locale.ui("status_" + page.item.current.status), caption=since_text(locale, page.item))
