@@ -106,7 +106,8 @@ def test_a_fifth_language_builds_with_marked_fallbacks_and_is_reported(tmp_path:
 def test_a_changed_original_makes_its_translation_out_of_date(tmp_path: Path) -> None:
     root = make_project(tmp_path, FIXTURES / "minimal" / "content")
     site = root / "content/site.yml"
-    site.write_text(site.read_text().replace("    default: true\n", "    default: true\n  - code: be\n    name: Беларуская\n"))
+    belarusian = "    default: true\n  - code: be\n    name: Беларуская\n"
+    site.write_text(site.read_text().replace("    default: true\n", belarusian))
     person = root / "content/facts/people/alpha.yml"
     lines = person.read_text().splitlines()
     translated = [row for line in lines
