@@ -7,6 +7,7 @@ exit code is 1. A traceback means a bug in the generator, never bad content.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import os
 import sys
@@ -56,12 +57,18 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         if args.command == "check":
+            from scripts.content.freshness import stale_facts
             from scripts.content.load import load
 
             content = load(root)
             counts = ", ".join(f"{len(content.facts(kind))} {kind}" for kind in FACT_KINDS)
             print(f"content/ is valid: {counts}, {len(content.articles)} article(s), "
                   f"{len(content.pages)} page(s)")
+            stale = stale_facts(content, dt.date.today())
+            for fact in stale:
+                print(f"warning: {fact}")
+            if stale:
+                print(f"{len(stale)} fact file(s) need a newer record (a warning, not an error)")
         elif args.command == "build":
             from scripts.site.build import build
 

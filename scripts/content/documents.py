@@ -9,12 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Generic, Literal, TypeVar
 
+from scripts.content.frontmatter import ArticleMeta, PageMeta
 from scripts.content.model import (
-    ArticleMeta,
     Body,
     Company,
     Crossing,
-    PageMeta,
     Person,
     Series,
     SiteConfig,

@@ -97,6 +97,20 @@ def _url(value: Any) -> str:
     return text
 
 
+def _page_url(value: Any) -> str:
+    text = _url(value)
+    parts = urlsplit(text)
+    if parts.path in ("", "/") and not parts.query and not parts.fragment:
+        raise fail("url", f"{text} is a site's home page: give the address of the page the fact was read on "
+                   "(the article, the act, the list entry)")
+    return text
+
+
+PageUrl = Annotated[str, PlainValidator(_page_url),
+                    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://[^/]+/.+"})]
+"""The address of one page (not a site's home page): where a fact was read."""
+
+
 Url = Annotated[str, PlainValidator(_url),
                 WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
 """An absolute http(s) link; javascript:, data: and other schemes are refused."""
@@ -118,6 +132,19 @@ class PartialDate:
 
     def first_day(self) -> dt.date:
         return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> dt.date:
+        """The last day the date may stand for: 2025-10 -> 31 October 2025."""
+        if self.day:
+            return self.first_day()
+        if self.month:
+            following = dt.date(self.year + self.month // 12, self.month % 12 + 1, 1)
+            return following - dt.timedelta(days=1)
+        return dt.date(self.year, 12, 31)
+
+    def before(self, other: PartialDate) -> bool:
+        """Certainly earlier than ``other``: 2025-10 is not before 2025-10-22 (it may be any day of October)."""
+        return self.last_day() < other.first_day()
 
     def __str__(self) -> str:
         if self.day:

@@ -20,6 +20,7 @@ from scripts.content import model as m
 from scripts.content import rules
 from scripts.content.documents import FACT_KINDS, Content, FactKind, Key, MarkdownFile, MetaT, Positions
 from scripts.content.fields import Id
+from scripts.content.frontmatter import ArticleMeta, PageMeta
 from scripts.content.markdown import check_body
 from scripts.content.messages import problem_from
 from scripts.content.source import Doc, Loc, ProblemError, parse_yaml, read_text, split_front_matter
@@ -128,8 +129,8 @@ class Loader:
             companies=self.load_facts("companies", m.Company, paths),
             crossings=self.load_facts("crossings", m.Crossing, paths),
             series=self.load_facts("series", m.Series, paths),
-            articles=self.load_markdown("articles", m.ArticleMeta, site),
-            pages=self.load_markdown("pages", m.PageMeta, site),
+            articles=self.load_markdown("articles", ArticleMeta, site),
+            pages=self.load_markdown("pages", PageMeta, site),
             paths=paths,
         )
         self.check_unexpected()

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from scripts.content.fields import Date, Id, LangCode, LangText, PartialDate, SiteLanguage, Text, Url
+from scripts.content.fields import Date, Id, LangCode, LangText, PageUrl, PartialDate, SiteLanguage, Text, Url
 
 
 class Model(BaseModel):
@@ -59,6 +59,8 @@ class SiteConfig(Model):
     """The campaign's account on X, with @: shown to X when a page is shared."""
     telegram_channel: Text | None = None
     """The campaign's Telegram channel, with @."""
+    contact_email: Text | None = None
+    """Where readers write to report a mistake (shown on the corrections page with the repository's issues)."""
 
     @property
     def default_language(self) -> str:
@@ -76,14 +78,32 @@ class Source(Model):
 
     id: Id
     """Short id used by facts in the same file, e.g. 'rbc-2025-10-22'."""
-    url: Url
-    """The page the fact was read on."""
+    url: PageUrl
+    """The page the fact was read on (its full address, never only a site's home page)."""
     publisher: Text
     """Who published it: 'Viasna', 'RBC', 'EUR-Lex'."""
     title: Text | None = None
     """The page's headline, as published."""
-    accessed: Date | None = None
+    accessed: Date
     """When the page was read (YYYY-MM-DD)."""
+    archive: Url | None = None
+    """An archived copy of the page (web.archive.org, archive.today), in case it changes or disappears."""
+
+
+FactBasis = Literal["official", "reported", "announced"]
+"""What kind of fact a dated record is: an official act or judgment or list, a report (a human-rights
+group's count, a news report), or a measure announced but not yet in force."""
+
+
+class Correction(Model):
+    """A correction made to this file's facts: shown on the corrections page, newest first."""
+
+    date: Date
+    """When the correction was published."""
+    what: LangText
+    """What was wrong and what is right now."""
+    why: LangText
+    """How the mistake was found (the source that shows it)."""
 
 
 class SourcedFile(Model):
@@ -91,6 +111,8 @@ class SourcedFile(Model):
 
     sources: list[Source] = Field(min_length=1)
     """Every page this file's facts were read on."""
+    corrections: list[Correction] = []
+    """Corrections made to this file's facts, oldest first."""
     translated: dict[SiteLanguage, Text] = {}
     """Per language, the fingerprint of the default-language texts it was translated from.
     Written by `make translations STAMP=xx`; tells translators what changed since."""
@@ -123,8 +145,10 @@ class Term(Model):
 
 # --- people and companies ------------------------------------------------------------------
 
-SanctionEventKind = Literal["listed", "renewed", "upheld", "annulled", "lifted", "expired"]
+SanctionEventKind = Literal["listed", "relisted", "renewed", "challenged", "upheld", "eased", "annulled", "lifted",
+                            "expired"]
 ENDING_EVENTS = {"annulled", "lifted", "expired"}
+"""Events after which a sanction is no longer in force (until it is relisted)."""
 
 
 class SanctionEvent(Model):
@@ -133,7 +157,12 @@ class SanctionEvent(Model):
     date: Date
     """When it took effect (YYYY-MM-DD)."""
     event: SanctionEventKind
-    """listed, renewed, upheld (a court dismissed a challenge), annulled, lifted, expired."""
+    """listed, relisted (listed again after an annulment), renewed, challenged (a court action was
+    brought), upheld (a court dismissed a challenge), eased (dealings licensed, the listing stays),
+    annulled, lifted, expired."""
+    kind: FactBasis = "reported"
+    """official (the act, judgment or list itself), reported (news of it), or announced (not yet in force:
+    never changes the sanction's status)."""
     note: LangText | None = None
     """What else the reader should know: the legal act, the court case."""
     source: Id
@@ -151,19 +180,24 @@ class Sanction(Model):
     """Listing, renewals, rulings, in date order; the first is usually 'listed'."""
 
     @property
+    def in_force(self) -> list[SanctionEvent]:
+        """The history without announced measures (they do not change the status)."""
+        return [e for e in self.history if e.kind != "announced"] or self.history[:1]
+
+    @property
     def listed(self) -> PartialDate:
         """The date of the first listing."""
         return next((e.date for e in self.history if e.event == "listed"), self.history[0].date)
 
     @property
     def status(self) -> str:
-        """active, or how it ended (annulled, lifted, expired): from the latest event."""
-        last = self.history[-1].event
+        """active, or how it ended (annulled, lifted, expired): from the latest event in force."""
+        last = self.in_force[-1].event
         return last if last in ENDING_EVENTS else "active"
 
     @property
     def status_since(self) -> PartialDate:
-        return self.history[-1].date
+        return self.in_force[-1].date
 
 
 class Wallet(SourcedFile):
@@ -230,6 +264,9 @@ class StatusChange(Model):
     """Which traffic the status concerns; empty means all traffic of the crossing."""
     observed: bool = False
     """true when the source only reports the status on that date, not when it began."""
+    kind: FactBasis = "reported"
+    """official (a government decision in force), reported (news of it), or announced (not yet in force:
+    never changes the current status)."""
     note: LangText | None = None
     """Why, or what exactly is allowed."""
     source: Id
@@ -250,21 +287,54 @@ class Crossing(SourcedFile):
     coordinates: Coordinates | None = None
     """Where it is (only from a source)."""
     history: list[StatusChange] = Field(min_length=1)
-    """Status changes, oldest first. The current status is the last one."""
+    """Status changes, oldest first. The current status is the last one in force."""
+    refresh_days: int = Field(ge=1, le=3660)
+    """How many days the latest record may be old before the status should be checked again."""
+
+    @property
+    def in_force(self) -> list[StatusChange]:
+        """The history without announced changes (they do not change the status)."""
+        return [c for c in self.history if c.kind != "announced"] or self.history[:1]
 
     @property
     def current(self) -> StatusChange:
-        return self.history[-1]
+        """The latest record in force."""
+        return self.in_force[-1]
+
+    def statuses(self, upto: int | None = None) -> dict[Traffic, StatusChange]:
+        """Traffic kind -> the latest record in force that concerns it (of the first ``upto`` records).
+
+        A record without ``applies_to`` concerns all the crossing's traffic.
+        """
+        out: dict[Traffic, StatusChange] = {}
+        for change in self.in_force[:upto]:
+            for kind in change.applies_to or self.traffic:
+                out[kind] = change
+        return {kind: out[kind] for kind in self.traffic if kind in out}
+
+    def overall(self, upto: int | None = None) -> CrossingStatus:
+        """open or closed when every kind of traffic is; restricted otherwise."""
+        found = {change.status for change in self.statuses(upto).values()}
+        return found.pop() if len(found) == 1 else "restricted"
+
+    @property
+    def status(self) -> CrossingStatus:
+        """The crossing's status now, for all its traffic together."""
+        return self.overall()
 
     @property
     def since(self) -> StatusChange:
-        """The entry from which the current status has held (the start of the last run)."""
-        first = self.history[-1]
-        for change in reversed(self.history):
-            if change.status != first.status:
-                break
-            first = change
-        return first
+        """The record from which the current status has held (the start of the last run)."""
+        history = self.in_force
+        start = len(history) - 1
+        while start > 0 and self.overall(start) == self.status:
+            start -= 1
+        return history[start]
+
+    @property
+    def as_of(self) -> PartialDate:
+        """The date of the latest record in force: when the status was last confirmed."""
+        return self.in_force[-1].date
 
 
 # --- series (political prisoners and related indicators) ----------------------------------
@@ -276,8 +346,12 @@ class DataPoint(Model):
     """The date the count refers to."""
     value: int = Field(ge=0)
     """The count, a whole number without separators: 1135."""
+    bound: Literal["at_least", "about"] | None = None
+    """When the source gives no exact count: at_least ('at least 8,000') or about ('about 19,000')."""
     counted_by: Id
     """Id of the counting body in content/facts/lists/bodies.yml."""
+    kind: FactBasis = "reported"
+    """reported (a count published by the counting body or a report of it) or official."""
     source: Id
     """Id of an entry in this file's sources."""
     note: LangText | None = None
@@ -295,52 +369,9 @@ class Series(SourcedFile):
     """Position on the page: lower comes first."""
     points: list[DataPoint] = Field(min_length=1)
     """Data points, oldest first."""
+    refresh_days: int = Field(ge=1, le=3660)
+    """How many days the latest point may be old before a newer count should be looked for."""
 
     @property
     def latest(self) -> DataPoint:
         return self.points[-1]
-
-
-# --- Markdown files: articles and hand-written pages -----------------------------------------
-
-class FigureTie(Model):
-    """A figure the article states, tied to the series that tracks it."""
-
-    phrase: Text
-    """The words exactly as they stand in the article: '1500 officially recognized political prisoners'."""
-    series: Id
-    """The series it refers to (a file name in content/facts/series/)."""
-
-
-class ArticleMeta(Model):
-    """Front matter of content/articles/<slug>/<lang>.md."""
-
-    title: Text
-    """The headline."""
-    description: Text = Field(max_length=300)
-    """One or two sentences shown in search results and when shared."""
-    author: Text | None = None
-    """The author, when the original names one."""
-    publisher: Text
-    """Who first published it."""
-    date: Date
-    """When it was first published."""
-    source_url: Url
-    """Where it was first published."""
-    figures: list[FigureTie] = []
-    """Figures in the text to show the latest sourced value beside (the text is not changed)."""
-    translated_from: Text | None = None
-    """In a translation: the fingerprint of the default-language version it was made from."""
-
-
-class PageMeta(Model):
-    """Front matter of content/pages/<slug>/<lang>.md."""
-
-    title: Text
-    """The page title."""
-    description: Text = Field(max_length=300)
-    """One or two sentences for search results and sharing."""
-    order: int = 100
-    """Position in the navigation: lower comes first."""
-    translated_from: Text | None = None
-    """In a translation: the fingerprint of the default-language version it was made from."""

@@ -151,7 +151,7 @@ def fact_file(content: Content, positions: Positions, ids: FileIds, broken: set[
         source_ids.add(source.id)
     for loc, dates in dated_lists(item):
         for i in range(1, len(dates)):
-            if dates[i] < dates[i - 1]:
+            if dates[i].before(dates[i - 1]):
                 at = (*loc, i, "date")
                 out.append(Problem(doc.rel, doc.line(at), dotted(at),
                                    f"{dates[i]} is earlier than the entry before it ({dates[i - 1]}): "

@@ -18,12 +18,13 @@ from pydantic import TypeAdapter
 
 from scripts.content import model as m
 from scripts.content.documents import FACT_KINDS, Content, FactKind
+from scripts.content.frontmatter import ArticleMeta, PageMeta
 from scripts.content.ui import UiStrings
 
 SCHEMAS: dict[str, Any] = {
     "site": m.SiteConfig, "person": m.Person, "company": m.Company, "crossing": m.Crossing, "series": m.Series,
     "bodies": list[m.Body], "terms": list[m.Term], "ui": UiStrings,
-    "article": m.ArticleMeta, "page": m.PageMeta,
+    "article": ArticleMeta, "page": PageMeta,
 }
 """Schema name -> the shape it describes (articles and pages: their front matter)."""
 
@@ -49,7 +50,7 @@ def _records(content: Content, kind: FactKind) -> list[dict[str, Any]]:
             for data, sanction in zip(record["sanctions"], item.sanctions, strict=True):
                 data.update(listed=str(sanction.listed), status=sanction.status)
         if isinstance(item, m.Crossing):
-            record.update(status=item.current.status, since=str(item.since.date), since_observed=item.since.observed)
+            record.update(status=item.status, since=str(item.since.date), since_observed=item.since.observed)
         out.append(record)
     return out
 
@@ -95,7 +96,7 @@ def downloads(content: Content) -> dict[str, str]:
     for ident, crossing in content.crossings.items():
         crossings.append({"id": ident, "name": text(crossing.name),
                           "countries": "; ".join(side.country for side in crossing.sides),
-                          "traffic": "; ".join(crossing.traffic), "status": crossing.current.status,
+                          "traffic": "; ".join(crossing.traffic), "status": crossing.status,
                           "since": str(crossing.since.date), "since_observed": crossing.since.observed})
         for change in crossing.history:
             changes.append({"id": ident, "name": text(crossing.name), "date": str(change.date), "status": change.status,

@@ -135,7 +135,7 @@ def status_counts(crossings: dict[str, m.Crossing]) -> dict[str, int]:
     """How many crossings are open, restricted and closed now."""
     counts = {"open": 0, "restricted": 0, "closed": 0}
     for crossing in crossings.values():
-        counts[crossing.current.status] += 1
+        counts[crossing.status] += 1
     return counts
 
 

@@ -16,7 +16,7 @@ def since_text(locale: Locale, item: m.Crossing) -> str:
 
 def crossing_summary(locale: Locale, item: m.Crossing) -> str:
     """'Open since 17 November 2025'."""
-    return f"{locale.ui('status_' + item.current.status)} {since_text(locale, item)}"
+    return f"{locale.ui('status_' + item.status)} {since_text(locale, item)}"
 
 
 def body_name(locale: Locale, body: m.Body) -> str:

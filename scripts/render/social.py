@@ -50,7 +50,7 @@ def card(content: Content, locale: Locale, page: Page) -> Card:
                         caption=locale.ui("card_active_sanctions", count=len(active), authorities=who))
         case CrossingPage():
             return Card(**base, kicker=locale.ui("crossings"), title=page.title,
-                        figure=locale.ui("status_" + page.item.current.status), caption=since_text(locale, page.item))
+                        figure=locale.ui("status_" + page.item.status), caption=since_text(locale, page.item))
         case ArticlePage():
             return Card(**base, kicker=locale.ui("article"), title=page.title, caption=page.description)
         case _:

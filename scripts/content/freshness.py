@@ -1,0 +1,63 @@
+"""Which facts have gone stale: a series or a crossing whose latest record is older than the
+number of days its file allows (``refresh_days``).
+
+`make check` prints them as warnings (never a failure: an old fact is still a true fact about
+its date); the site marks a stale headline figure "last confirmed …"; a weekly GitHub
+workflow opens or updates one issue listing them (.github/workflows/freshness.yml).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from scripts.content.documents import Content, FactKind
+from scripts.content.fields import PartialDate
+from scripts.content.model import Crossing, Series
+
+
+@dataclass(frozen=True)
+class Stale:
+    """A fact file whose latest record is older than its limit."""
+
+    kind: FactKind
+    ident: str
+    file: str
+    as_of: PartialDate
+    """The date of the latest record."""
+    days: int
+    """How old the latest record is, in days (from the last day its date may stand for)."""
+    limit: int
+    """refresh_days of the file."""
+
+    def __str__(self) -> str:
+        return (f"{self.file}: the latest record is from {self.as_of}, {self.days} days ago; this file asks for "
+                f"a check every {self.limit} days: add a newer record with its source")
+
+
+def as_of(item: Series | Crossing) -> PartialDate:
+    """The date of the newest record in force."""
+    return item.latest.date if isinstance(item, Series) else item.as_of
+
+
+def age(item: Series | Crossing, today: dt.date) -> int:
+    """Days since the latest record (counted from the last day a month- or year-only date may stand for)."""
+    return (today - as_of(item).last_day()).days
+
+
+def is_stale(item: Series | Crossing, today: dt.date) -> bool:
+    return age(item, today) > item.refresh_days
+
+
+def stale_facts(content: Content, today: dt.date) -> list[Stale]:
+    """Every stale series and crossing, the oldest first."""
+    out = []
+    items: list[tuple[FactKind, str, Series | Crossing]] = [
+        *(("series", ident, s) for ident, s in content.series.items()),
+        *(("crossings", ident, c) for ident, c in content.crossings.items()),
+    ]
+    for kind, ident, item in items:
+        if is_stale(item, today):
+            out.append(Stale(kind, ident, content.paths[(kind, ident)], as_of(item), age(item, today),
+                             item.refresh_days))
+    return sorted(out, key=lambda s: (-s.days, s.file))
