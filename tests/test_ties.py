@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+import html
 from pathlib import Path
 
 import markdown
@@ -10,7 +10,8 @@ import pytest
 
 from scripts.content.load import load
 from scripts.content.markdown import EXTENSIONS
-from scripts.render.links import FactLinks, link_targets
+from scripts.i18n.locale import Locale
+from scripts.render.links import FactLinks, Target, link_targets, mentions
 from tests.conftest import REPO
 
 
@@ -53,24 +54,31 @@ def test_first_mention_links_and_nothing_else(targets: dict[str, str], text: str
     assert linked(text, targets) == html
 
 
-def test_article_page_links_first_mentions_and_shows_latest_figures(built_real: Path) -> None:
-    page = (built_real / "site/en/articles/how-to-negotiate-with-lukashenko/index.html").read_text(encoding="utf-8")
-    for path, name in [("people/gutseriev", "Gutseriev"), ("people/golovaty", "Golovaty"),
-                       ("people/oleksin", "Oleksin"), ("people/vorobey", "Vorobey"),
-                       ("crossings/bobrowniki", "Bobrovniki-Berestovitsa")]:
-        assert page.count(f'href="../../{path}/"') == 1, path
-        assert f'<a class="fact-mention" href="../../{path}/">{name}</a>' in page
-    # the latest prisoner figure sits right after the paragraph that says "1500"
-    claim = page.index("1500 officially recognized political prisoners")
-    note = page.index('<div class="admonition info">', claim)
-    assert page.count("<p>", claim, note) == 0
-    assert page.index("Viasna: 1,135</strong> on 23 December 2025") > note
-    assert "The figure we track" in page
+def test_article_pages_link_first_mentions_and_show_latest_figures(built_real: Path) -> None:
+    content = load(REPO)
+    for slug, versions in content.articles.items():
+        for lang, article in versions.items():
+            page = (built_real / f"site/{lang}/articles/{slug}/index.html").read_text(encoding="utf-8")
+            targets = mentions(content, article.body)
+            for target in targets:
+                href = f'class="fact-mention" href="../../{target.kind}/{target.ident}/"'
+                assert page.count(href) == 1, (lang, target)
+            assert page.count('class="fact-mention"') == len(targets)
+            locale = Locale.of(content, lang)
+            for tie in article.meta.figures:
+                # the latest figure of the series sits right after the paragraph that states the phrase
+                claim = page.index(html.escape(tie.phrase, quote=False))
+                note = page.index('<div class="admonition info">', claim)
+                assert page.count("<p>", claim, note) == 0, (lang, tie.phrase)
+                latest = content.series[tie.series].latest
+                assert locale.num(latest.value) in page[note:note + 600], (lang, tie.phrase)
 
 
 def test_fact_pages_list_the_articles_that_mention_them(built_real: Path) -> None:
-    page = (built_real / "site/en/people/vorobey/index.html").read_text(encoding="utf-8")
-    section = page[page.index('id="mentioned-in"'):]
-    assert re.search(r'href="../../articles/how-to-negotiate-with-lukashenko/">How to negotiate', section)
-    page = (built_real / "site/en/companies/russneft/index.html").read_text(encoding="utf-8")
-    assert 'id="mentioned-in"' not in page
+    content = load(REPO)
+    mentioned = {t for versions in content.articles.values() for t in mentions(content, versions["en"].body)}
+    for kind in ("people", "companies", "crossings"):
+        for ident in content.facts(kind):
+            page = (built_real / f"site/en/{kind}/{ident}/index.html").read_text(encoding="utf-8")
+            listed = 'id="mentioned-in"' in page
+            assert listed == (Target(kind, ident) in mentioned), (kind, ident)

@@ -153,7 +153,8 @@ class Loader:
         codes = [lang.get("code") for lang in languages or [] if isinstance(lang, dict)]
         defaults = [lang for lang in languages or [] if isinstance(lang, dict) and lang.get("default") is True]
         self.context.update(languages=[c for c in codes if isinstance(c, str)],
-                            default=defaults[0].get("code") if len(defaults) == 1 else None)
+                            default=defaults[0].get("code") if len(defaults) == 1
+                            and isinstance(defaults[0].get("code"), str) else None)
         site = self.validate(doc, m.SiteConfig)
         if site is None:
             return None

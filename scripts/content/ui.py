@@ -21,6 +21,9 @@ ARGUMENTS: dict[str, dict[str, ArgType]] = {
     "count_restricted": {"count": "number"},
     "count_closed": {"count": "number"},
     "card_active_sanctions": {"count": "number", "authorities": "text"},
+    "stale_note": {"date": "text"},
+    "value_at_least": {"value": "number"},
+    "value_about": {"value": "number"},
     "fallback_notice": {"original": "text"},
     "partly_untranslated": {"original": "text"},
     "chart_desc": {"first": "number", "first_date": "text", "peak": "number", "peak_date": "text",
@@ -141,3 +144,22 @@ class UiStrings(Model):
     traffic_pedestrians: Text | None = None
     traffic_cyclists: Text | None = None
     traffic_road: Text | None = None
+    event_relisted: Text | None = None
+    event_challenged: Text | None = None
+    event_eased: Text | None = None
+    fact_kind: Text | None = None
+    kind_official: Text | None = None
+    kind_reported: Text | None = None
+    kind_announced: Text | None = None
+    stale_note: Text | None = None
+    value_at_least: Text | None = None
+    value_about: Text | None = None
+    by_traffic: Text | None = None
+    corrections_log: Text | None = None
+    corrections_none: Text | None = None
+    what_changed: Text | None = None
+    why: Text | None = None
+    report_mistake: Text | None = None
+    report_issue: Text | None = None
+    report_email: Text | None = None
+    fact_page: Text | None = None

@@ -50,7 +50,8 @@ def _records(content: Content, kind: FactKind) -> list[dict[str, Any]]:
             for data, sanction in zip(record["sanctions"], item.sanctions, strict=True):
                 data.update(listed=str(sanction.listed), status=sanction.status)
         if isinstance(item, m.Crossing):
-            record.update(status=item.status, since=str(item.since.date), since_observed=item.since.observed)
+            record.update(status=item.status, since=str(item.since.date), since_observed=item.since.observed,
+                          as_of=str(item.as_of))
         out.append(record)
     return out
 
@@ -65,7 +66,8 @@ def _csv(rows: list[dict[str, Any]]) -> str:
 
 def _source(item: m.SourcedFile, source_id: str) -> dict[str, str]:
     source = item.source(source_id)
-    return {"source_url": source.url, "source_publisher": source.publisher, "source_title": source.title or ""}
+    return {"source_url": source.url, "source_publisher": source.publisher, "source_title": source.title or "",
+            "source_accessed": str(source.accessed), "source_archive": source.archive or ""}
 
 
 def downloads(content: Content) -> dict[str, str]:
@@ -89,7 +91,8 @@ def downloads(content: Content) -> dict[str, str]:
             for event in sanction.history:
                 steps.append({"kind": kind, "id": ident, "name": text(item.name), "authority": sanction.authority,
                               "programme": text(sanction.programme), "date": str(event.date),
-                              "event": event.event, "note": text(event.note), **_source(item, event.source)})
+                              "event": event.event, "basis": event.kind, "note": text(event.note),
+                              **_source(item, event.source)})
     files["wallets.csv"] = _csv(wallets)
     files["sanctions.csv"] = _csv(steps)
     crossings, changes = [], []
@@ -97,10 +100,12 @@ def downloads(content: Content) -> dict[str, str]:
         crossings.append({"id": ident, "name": text(crossing.name),
                           "countries": "; ".join(side.country for side in crossing.sides),
                           "traffic": "; ".join(crossing.traffic), "status": crossing.status,
-                          "since": str(crossing.since.date), "since_observed": crossing.since.observed})
+                          "since": str(crossing.since.date), "since_observed": crossing.since.observed,
+                          "as_of": str(crossing.as_of), "refresh_days": crossing.refresh_days})
         for change in crossing.history:
             changes.append({"id": ident, "name": text(crossing.name), "date": str(change.date), "status": change.status,
                             "applies_to": "; ".join(change.applies_to), "observed": change.observed,
+                            "basis": change.kind,
                             "note": text(change.note), **_source(crossing, change.source)})
     files["crossings.csv"] = _csv(crossings)
     files["crossing-status.csv"] = _csv(changes)
@@ -108,7 +113,8 @@ def downloads(content: Content) -> dict[str, str]:
     for ident, series in content.series.items():
         for point in series.points:
             points.append({"series": ident, "title": text(series.title), "date": str(point.date), "value": point.value,
-                           "counted_by": point.counted_by, "note": text(point.note), **_source(series, point.source)})
+                           "bound": point.bound or "", "counted_by": point.counted_by, "basis": point.kind,
+                           "note": text(point.note), **_source(series, point.source)})
     files["series.csv"] = _csv(points)
     for name, body in schema_texts().items():
         files[f"schema/{name}"] = body

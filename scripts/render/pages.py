@@ -6,11 +6,14 @@ schema.org data) and where it goes (``path``, relative to docs/<lang>/).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import ClassVar
 
 from scripts.content import model as m
-from scripts.content.documents import WALLET_KINDS, Article, Content, TextPage, WalletKind
+from scripts.content.documents import FACT_KINDS, WALLET_KINDS, Article, Content, TextPage, WalletKind
+from scripts.content.fields import PartialDate
+from scripts.content.freshness import is_stale
 from scripts.i18n.locale import Locale
 from scripts.i18n.translations import Status, report
 from scripts.render import routes
@@ -55,6 +58,10 @@ class HomePage(Page):
     crossings: dict[str, m.Crossing]
     article: Article
     """The featured article, in this language or the default one."""
+    crossings_as_of: PartialDate
+    """The oldest of the crossings' latest records: the headline is only as recent as that."""
+    crossings_stale: bool
+    """Is any crossing's latest record older than its file allows?"""
 
 
 @dataclass(kw_only=True)
@@ -131,6 +138,47 @@ class HandWrittenPage(Page):
     doc: TextPage
 
 
+@dataclass(frozen=True)
+class LogEntry:
+    """One correction, with the page of the fact it corrected."""
+
+    correction: m.Correction
+    path: str
+    title: str
+
+
+@dataclass(kw_only=True)
+class CorrectionsPage(HandWrittenPage):
+    """The hand-written corrections page, followed by the log of every correction and how to report one."""
+
+    template = "corrections.md.j2"
+    log: list[LogEntry]
+    """Newest first."""
+    report_url: str | None
+    """Where to open a public issue (from repo_url)."""
+    contact: str | None
+    """An e-mail address for private reports (site.yml: contact_email)."""
+
+
+CORRECTIONS = "corrections"
+"""The slug of the hand-written page that the corrections log is added to."""
+
+
+def corrections_log(content: Content, locale: Locale) -> list[LogEntry]:
+    entries = []
+    for kind in FACT_KINDS:
+        for ident, item in content.facts(kind).items():
+            assert isinstance(item, m.Series | m.Wallet | m.Crossing)
+            title = locale.text(item.title if isinstance(item, m.Series) else item.name)
+            entries += [LogEntry(c, routes.fact_page(kind, ident), title) for c in item.corrections]
+    return sorted(entries, key=lambda e: (e.correction.date, e.title), reverse=True)
+
+
+def issue_url(repo_url: str | None) -> str | None:
+    """A new-issue form on the repository (GitHub, GitLab and Codeberg use /issues/new)."""
+    return f"{repo_url.rstrip('/')}/issues/new" if repo_url else None
+
+
 def status_counts(crossings: dict[str, m.Crossing]) -> dict[str, int]:
     """How many crossings are open, restricted and closed now."""
     counts = {"open": 0, "restricted": 0, "closed": 0}
@@ -158,7 +206,7 @@ def unique_sources(items: list[m.Series]) -> list[m.Source]:
     return list(seen.values())
 
 
-def all_pages(content: Content, locale: Locale) -> list[Page]:
+def all_pages(content: Content, locale: Locale, today: dt.date) -> list[Page]:
     """Every page of one language, in navigation order."""
     site = content.site
     text = locale.text
@@ -175,7 +223,9 @@ def all_pages(content: Content, locale: Locale) -> list[Page]:
     pages: list[Page] = [
         HomePage(path=routes.HOME, title=text(site.name), description=text(site.description), sources=every_file,
                  headline=content.headline, wallets=content.all_wallets(), crossings=content.crossings,
-                 article=version(locale, content.featured)),
+                 article=version(locale, content.featured),
+                 crossings_as_of=min(c.as_of for c in content.crossings.values()),
+                 crossings_stale=any(is_stale(c, today) for c in content.crossings.values())),
         SeriesPage(path=routes.PRISONERS, title=text(content.headline.title),
                    description=text(content.headline.description), sources=kind_files("series"),
                    headline=content.headline,
@@ -213,9 +263,14 @@ def all_pages(content: Content, locale: Locale) -> list[Page]:
                                  description=doc.meta.description, sources=[doc.rel], slug=slug, doc=doc))
     for slug, texts in sorted(content.pages.items(), key=lambda kv: (texts_of(locale, kv[1]).meta.order, kv[0])):
         doc_page = texts_of(locale, texts)
-        pages.append(HandWrittenPage(path=routes.text_page(slug), title=doc_page.meta.title,
-                                     description=doc_page.meta.description, sources=[doc_page.rel], slug=slug,
-                                     doc=doc_page))
+        path, title, description = routes.text_page(slug), doc_page.meta.title, doc_page.meta.description
+        if slug == CORRECTIONS:
+            pages.append(CorrectionsPage(path=path, title=title, description=description, slug=slug, doc=doc_page,
+                                         sources=[doc_page.rel, *every_file], log=corrections_log(content, locale),
+                                         report_url=issue_url(site.repo_url), contact=site.contact_email))
+        else:
+            pages.append(HandWrittenPage(path=path, title=title, description=description, slug=slug, doc=doc_page,
+                                         sources=[doc_page.rel]))
     for page in pages:
         page.description = page.description or text(site.description)
     return pages

@@ -15,6 +15,8 @@ from urllib.parse import quote
 
 from scripts.content import model as m
 from scripts.content.documents import Content
+from scripts.content.freshness import as_of as freshness_as_of
+from scripts.content.freshness import is_stale
 from scripts.i18n.locale import Locale
 from scripts.i18n.translations import lang_texts
 from scripts.render import charts, routes, social
@@ -49,6 +51,8 @@ class Renderer:
             chart_overview=lambda counts: Md(charts.overview_svg(loc, counts)),
             default_name=loc.language_name(loc.default), language_name=loc.language_name,
             joined=lambda values, sep: Md(sep.join(str(escape(v)) for v in values)),
+            basis=self.basis, figure=self.figure, stale=lambda item: is_stale(item, today),
+            as_of=freshness_as_of, by_status=by_status,
         )
 
     # --- helpers for templates -----------------------------------------------------------
@@ -59,6 +63,16 @@ class Renderer:
         if not picked.fallback:
             return picked.text
         return Md(f'<span lang="{picked.lang}">{escape(picked.text)}</span>')
+
+    def basis(self, kind: str) -> Md:
+        """What kind of fact a record is, as a small label: official, reported, announced."""
+        return Md(f'<span class="basis basis--{kind}">{escape(self.locale.ui("kind_" + kind))}</span>')
+
+    def figure(self, point: m.DataPoint) -> str:
+        """A count as the source gives it: '1,135', 'at least 8,000'."""
+        if point.bound:
+            return self.locale.ui(f"value_{point.bound}", value=point.value)
+        return self.locale.num(point.value)
 
     def t_body(self, ident: str) -> str:
         body = self.content.bodies[ident]
@@ -101,7 +115,7 @@ class Renderer:
     # --- pages -----------------------------------------------------------------------------
 
     def pages(self) -> list[Page]:
-        pages = all_pages(self.content, self.locale)
+        pages = all_pages(self.content, self.locale, self.today)
         for page in pages:
             page.card = social.card(self.content, self.locale, page)
         return pages
@@ -126,7 +140,7 @@ class Renderer:
         extra: dict[str, Any] = {}
         if isinstance(page, ArticlePage):
             extra["body"] = self.article_body(page)
-        if isinstance(page, HandWrittenPage):
+        if isinstance(page, HandWrittenPage):  # the corrections page too
             extra["body"] = Md(page.doc.body)
         template = self.env.get_template(page.template)
         return template.render(page=page, updated=max(dates) if dates else None, front=self.front_matter(page),
@@ -172,6 +186,14 @@ class Renderer:
         entries.append((ui("data"), routes.DATA))
         entries.append((ui("translations"), routes.TRANSLATIONS))
         return [{html.escape(title): path} for title, path in entries]
+
+
+def by_status(item: m.Crossing) -> list[tuple[str, list[str]]]:
+    """The crossing's traffic grouped by its status now: [('open', ['cars', 'buses']), ('restricted', ['freight'])]."""
+    groups: dict[str, list[str]] = {}
+    for kind, change in item.statuses().items():
+        groups.setdefault(change.status, []).append(kind)
+    return [(status, groups[status]) for status in ("open", "restricted", "closed") if status in groups]
 
 
 def external(label: Any, url: str) -> Md:

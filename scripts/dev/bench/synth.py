@@ -55,7 +55,7 @@ def write(root: Path, real_content: Path, entities: int = 500, crossings: int = 
         path.write_text(re.sub(r"^translated_from: .*\n", "", path.read_text(encoding="utf-8"), flags=re.M),
                         encoding="utf-8")
 
-    source = [{"id": "s1", "url": "https://example.org/source", "publisher": "Example"}]
+    source = [{"id": "s1", "url": "https://example.org/source", "publisher": "Example", "accessed": "2026-01-01"}]
     ids = [f"{'person' if i % 2 == 0 else 'company'}-{i}" for i in range(entities)]
     for i, ident in enumerate(ids):
         kind = "people" if i % 2 == 0 else "companies"
@@ -84,7 +84,7 @@ def write(root: Path, real_content: Path, entities: int = 500, crossings: int = 
                     "status": rng.choice(["open", "restricted", "closed"]), "source": "s1"} for k in range(4)]
         data = {"name": _text(f"Crossing {i}", langs), "aliases": [f"Crossing alias {i}"],
                 "sides": [{"country": "pl", "place": _text(f"Place {i}", langs)}, {"country": "by"}],
-                "traffic": ["cars"], "history": history, "sources": source}
+                "traffic": ["cars"], "history": history, "refresh_days": 90, "sources": source}
         (folder / f"crossing-{i}.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
                                                   encoding="utf-8")
     folder = content / "facts" / "series"
@@ -92,7 +92,7 @@ def write(root: Path, real_content: Path, entities: int = 500, crossings: int = 
     values = [1000 + rng.randint(-50, 50) * 3 for _ in range(points)]
     series = {"title": _text("Political prisoners", langs), "description": _text("Made-up counts.", langs),
               "points": [{"date": f"{2010 + k // 12}-{k % 12 + 1:02d}", "value": v, "counted_by": "viasna",
-                          "source": "s1"} for k, v in enumerate(values)], "sources": source}
+                          "source": "s1"} for k, v in enumerate(values)], "refresh_days": 60, "sources": source}
     for order, name in enumerate(("political-prisoners", "convicted-political-charges"), start=1):
         (folder / f"{name}.yml").write_text(yaml.safe_dump({**series, "order": order}, allow_unicode=True,
                                                            sort_keys=False), encoding="utf-8")
