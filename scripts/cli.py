@@ -48,6 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     tr.add_argument("--strict", action="store_true", help="exit 1 if anything is missing or out of date")
     tr.add_argument("--stamp", metavar="LANG", help="record that the complete translations into LANG are up to date")
     commands.add_parser("schemas", help="write the JSON Schemas of the content files into scripts/schemas/")
+    fresh = commands.add_parser("freshness", help="list the facts whose latest record is older than their file allows")
+    fresh.add_argument("--markdown", action="store_true",
+                       help="as the body of the 'stale-facts' issue (nothing at all when every fact is fresh)")
     args = parser.parse_args(argv)
 
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
@@ -96,6 +99,11 @@ def main(argv: list[str] | None = None) -> int:
             for name, text in schema_texts().items():
                 (SCHEMA_DIR / name).write_text(text, encoding="utf-8")
             print(f"wrote {len(schema_texts())} schemas to {SCHEMA_DIR.relative_to(ROOT)}/")
+        elif args.command == "freshness":
+            from scripts.content.freshness import report as freshness_report
+            from scripts.content.load import load
+
+            print(freshness_report(load(root), dt.date.today(), markdown=args.markdown), end="")
         elif args.command == "serve":
             from scripts.preview.serve import serve as run_serve
 

@@ -35,6 +35,19 @@ def run_cli(root: Path, *args: str) -> Run:
     return Run(done.returncode, done.stdout, done.stderr)
 
 
+def run_cli_here(root: Path, *args: str) -> Run:
+    """The CLI's main() in this process (what `python -m scripts` runs, without starting Python again)."""
+    import contextlib
+    import io
+
+    from scripts.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["--root", str(root), *args])
+    return Run(code, out.getvalue(), err.getvalue())
+
+
 def make_project(dest: Path, content: Path) -> Path:
     """A project folder holding a copy of ``content`` and the repository's mkdocs.yml."""
     dest.mkdir(parents=True, exist_ok=True)
@@ -96,7 +109,7 @@ def served_real(built_real: Path):  # type: ignore[no-untyped-def]
         yield base
 
 
-SITE_FIXTURES = {"built_minimal", "built_real", "served_real"}
+SITE_FIXTURES = {"built_minimal", "built_real", "built_edited", "served_real", "built"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -108,3 +121,82 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
         if fixtures & SITE_FIXTURES:
             item.add_marker(pytest.mark.site)
+
+
+def apply_routine_edits(content: Path, today: str) -> None:
+    """The edits editors make every week, on a copy of the real content/ (README, "Add a fact").
+
+    A new count at the end of the headline series, a status change that reopens a closed
+    crossing, a new person with one sanction and one source, and a new article in one language.
+    """
+    import yaml
+
+    site = yaml.safe_load((content / "site.yml").read_text(encoding="utf-8"))
+    series = content / "facts/series" / f"{site['headline_series']}.yml"
+    data = yaml.safe_load(series.read_text(encoding="utf-8"))
+    latest = data["points"][-1]
+    text = series.read_text(encoding="utf-8")
+    point = (f"  - date: {today}\n    value: {latest['value'] + 7}\n    counted_by: {latest['counted_by']}\n"
+             f"    source: editor-count\n")
+    source = (f"  - id: editor-count\n    url: https://example.org/news/count-{today}\n    publisher: Example\n"
+              f"    accessed: {today}\n")
+    series.write_text(text.replace("\nsources:\n", f"\n{point}sources:\n{source}", 1), encoding="utf-8")
+
+    for path in sorted((content / "facts/crossings").glob("*.yml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if doc["history"][-1]["status"] == "closed":
+            text = path.read_text(encoding="utf-8")
+            change = (f"  - date: {today}\n    status: open\n    note:\n      en: Reopened.\n"
+                      f"    source: editor-reopening\n")
+            source = (f"  - id: editor-reopening\n    url: https://example.org/news/reopened-{path.stem}\n"
+                      f"    publisher: Example\n    accessed: {today}\n")
+            path.write_text(text.replace("\nsources:\n", f"\n{change}sources:\n{source}", 1), encoding="utf-8")
+            break
+
+    (content / "facts/people/editor-test-person.yml").write_text(f"""\
+name:
+  en: Test Person
+role:
+  en: A person added in a test
+summary:
+  en: Added by the routine-edits test.
+sanctions:
+  - authority: eu
+    programme:
+      en: EU restrictive measures against Belarus
+    history:
+      - date: {today}
+        event: listed
+        source: act
+sources:
+  - id: act
+    url: https://example.org/act/test-person
+    publisher: Example
+    accessed: {today}
+""", encoding="utf-8")
+
+    folder = content / "articles/editor-test-article"
+    folder.mkdir()
+    (folder / "en.md").write_text(f"""\
+---
+title: A new article
+description: An article added by the routine-edits test.
+publisher: Example
+date: {today}
+source_url: https://example.org/articles/new
+---
+
+A paragraph that names Test Person.
+""", encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def built_edited(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real content/ after a week of routine editor edits, built strictly."""
+    import datetime as dt
+
+    root = make_project(tmp_path_factory.mktemp("edited"), REPO / "content")
+    apply_routine_edits(root / "content", dt.date.today().isoformat())
+    result = run_cli(root, "build", "--no-cards")  # the cards are tested on the real site
+    assert result.code == 0, result.err
+    return root

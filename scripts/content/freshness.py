@@ -61,3 +61,18 @@ def stale_facts(content: Content, today: dt.date) -> list[Stale]:
             out.append(Stale(kind, ident, content.paths[(kind, ident)], as_of(item), age(item, today),
                              item.refresh_days))
     return sorted(out, key=lambda s: (-s.days, s.file))
+
+
+def report(content: Content, today: dt.date, markdown: bool = False) -> str:
+    """The stale facts as lines of text, or as the Markdown body of the weekly issue ('' if none)."""
+    stale = stale_facts(content, today)
+    if not markdown:
+        return "".join(f"{fact}\n" for fact in stale) or "every fact has a recent enough record\n"
+    if not stale:
+        return ""
+    lines = [f"These fact files have no record newer than their `refresh_days` allow (checked {today}).",
+             "Add a newer record with its source (an observed record is enough when nothing changed), "
+             "or raise `refresh_days` if the fact changes rarely.", "",
+             "| file | latest record | age (days) | limit (days) |", "|---|---|--:|--:|"]
+    lines += [f"| `{f.file}` | {f.as_of} | {f.days} | {f.limit} |" for f in stale]
+    return "\n".join(lines) + "\n"
