@@ -11,11 +11,11 @@ import pytest
 from playwright.sync_api import Browser
 
 from tests.conftest import REPO
+from tests.sample import sample
 
 AXE = REPO / "node_modules/axe-core/axe.min.js"
 VNU = REPO / "node_modules/vnu-jar/build/dist/vnu.jar"
-PAGES = ["", "articles/how-to-negotiate-with-lukashenko/", "political-prisoners/", "people/", "companies/",
-         "crossings/", "data/", "people/gutseriev/", "companies/belaruskali/", "crossings/bobrowniki/"]
+PAGES = sample().pages()
 
 
 @pytest.mark.parametrize("lang", ["en", "be", "ru", "pl"])

@@ -17,7 +17,19 @@ from tests.conftest import REPO
 
 @pytest.fixture(scope="module")
 def targets() -> dict[str, str]:
-    return link_targets(load(REPO))
+    """Spellings as the content would give them (test data: the linker is what is tested here)."""
+    return {"Gutseriev": "/people/gutseriev.md", "Гуцериев": "/people/gutseriev.md",
+            "Vorobey": "/people/vorobey.md", "Golovaty": "/people/golovaty.md", "Oleksin": "/people/oleksin.md",
+            "Bobrovniki-Berestovitsa": "/crossings/bobrowniki.md"}
+
+
+def test_link_targets_name_every_spelling_of_every_fact_page() -> None:
+    content = load(REPO)
+    targets = link_targets(content)
+    for kind in ("people", "companies", "crossings"):
+        for ident, item in content.facts(kind).items():
+            for spelling in [*item.name.values(), *item.aliases]:  # type: ignore[attr-defined]
+                assert targets[spelling] == f"/{kind}/{ident}.md"
 
 
 def linked(text: str, targets: dict[str, str]) -> str:

@@ -46,16 +46,13 @@ class Target:
 
 
 def spellings(content: Content) -> dict[str, Target]:
-    """Every name, alias and place name of each fact page -> that page."""
+    """Every name and alias of each fact page -> that page (a spelling belongs to one page only:
+    scripts.content.rules). A crossing's place names are not spellings of it: "Brest" is a city."""
     out: dict[str, Target] = {}
     for kind in LINKED_KINDS:
         for ident, item in content.facts(kind).items():
             assert isinstance(item, Wallet | Crossing)
-            names = [*item.name.values(), *item.aliases]
-            if isinstance(item, Crossing):
-                for side in item.sides:
-                    names += list((side.place or {}).values())
-            for name in names:
+            for name in [*item.name.values(), *item.aliases]:
                 out.setdefault(name, Target(kind, ident))
     return out
 
