@@ -11,7 +11,6 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from babel.dates import format_date
-from babel.numbers import format_decimal
 
 from scripts.i18n.locale import Locale
 from tests.conftest import FIXTURES, make_project, run_cli
@@ -82,9 +81,11 @@ def test_dates_and_numbers_follow_the_language(built_real: Path) -> None:
         date = format_date(latest.date.first_day(), "long" if latest.date.day else "LLLL y", locale=locale)
         if latest.date.day:  # as Babel writes it, no-break spaces kept
             assert date in page, lang
-        assert format_decimal(latest.value, locale=locale) in page, lang
+        assert Locale.of(sample().content, lang).num(latest.value) in page, lang
     assert format_date(dt.date(2025, 12, 23), "long", locale="be") == "23 снежня 2025\u202fг."
     assert format_date(dt.date(2025, 12, 23), "long", locale="pl") == "23 grudnia 2025"
+    assert Locale.of(sample().content, "pl").num(1131) == "1131"  # Polish groups from 10 000 on
+    assert Locale.of(sample().content, "pl").num(11310) == "11\xa0310"
 
 
 def test_a_fifth_language_builds_with_marked_fallbacks_and_is_reported(tmp_path: Path) -> None:

@@ -163,3 +163,4 @@ class UiStrings(Model):
     report_issue: Text | None = None
     report_email: Text | None = None
     fact_page: Text | None = None
+    as_of_column: Text | None = None

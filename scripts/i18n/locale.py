@@ -24,6 +24,10 @@ from scripts.content.ui import ARGUMENTS, UiStrings
 from scripts.i18n.messages import format_message
 
 
+MIN_GROUPING_TWO = {"pl", "es", "bg"}
+"""Languages whose CLDR data sets minimumGroupingDigits to 2 (1452, but 14 520), which Babel does not apply."""
+
+
 @dataclass(frozen=True)
 class Picked:
     """A text in the language asked for, or in the fallback language."""
@@ -105,12 +109,15 @@ class Locale:
     # --- numbers and dates ---------------------------------------------------------------
 
     def num(self, value: int) -> str:
-        """A whole number as this language writes it: 1,135 / 1 135."""
-        return format_decimal(value, locale=self.babel)
+        """A whole number as this language writes it: 1,135 / 1 135 / 1135 (Polish groups from 10 000)."""
+        return self.num_for(self.babel)(value)
 
     @staticmethod
     def num_for(locale: BabelLocale) -> Callable[[int], str]:
-        return lambda value: format_decimal(value, locale=locale)
+        def number(value: int) -> str:
+            group = not (locale.language in MIN_GROUPING_TWO and abs(value) < 10_000)
+            return format_decimal(value, locale=locale, group_separator=group)
+        return number
 
     def date(self, value: PartialDate | dt.date | None, after_since: bool = False) -> str:
         """A date as this language writes it: to the day, the month or the year, as precise as known.
