@@ -23,7 +23,6 @@ from scripts.content.model import Language, SiteConfig
 from scripts.content.ui import ARGUMENTS, UiStrings
 from scripts.i18n.messages import format_message
 
-
 MIN_GROUPING_TWO = {"pl", "es", "bg"}
 """Languages whose CLDR data sets minimumGroupingDigits to 2 (1452, but 14 520), which Babel does not apply."""
 
