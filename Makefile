@@ -5,7 +5,11 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: setup check site serve test lint clean import-article translations audit bench
+.PHONY: setup check site serve test lint clean import-article import-articles new translations audit bench freshness
+
+# Editors' commands: the CLI's own messages end with a one-line summary; when a command fails,
+# make adds its "make: *** [...] Error 1" line after it (`python -m scripts ...` shows only ours).
+editor = $(1)
 
 $(STAMP): requirements.txt requirements-dev.txt
 	rm -f $(VENV)/.installed-*
@@ -17,23 +21,33 @@ setup: $(STAMP)
 
 ## check: validate content/ only (fast; for editors and a pre-commit hook)
 check: $(STAMP)
-	$(PY) -m scripts check
+	@$(call editor,$(PY) -m scripts check)
 
 ## site: validate, generate docs/ and build site/ for every language
 site: $(STAMP)
-	$(PY) -m scripts build
+	@$(call editor,$(PY) -m scripts build)
 
-## serve: live preview on http://127.0.0.1:8000/ that regenerates when content/ changes
+## serve: the site at its published addresses on http://127.0.0.1:8000/, rebuilt on every edit
+## (make serve LANG=be opens on Belarusian; LANG counts only when given on the command line)
 serve: $(STAMP)
-	$(PY) -m scripts serve
+	@$(call editor,$(PY) -m scripts serve $(if $(filter command line,$(origin LANG)),--lang $(LANG)))
+
+## new: start a content file from its template, every field explained: make new KIND=person ID=aliaksandr-zaitsau
+## (KIND: person, company, crossing, series, article, page)
+new: $(STAMP)
+	@$(call editor,$(PY) -m scripts new $(KIND) $(ID))
+
+## freshness: the facts whose latest record is older than their file allows
+freshness: $(STAMP)
+	@$(call editor,$(PY) -m scripts freshness)
 
 ## import-article: make import-article ARGS="page.txt --lang en [--slug …] [--source-url …] [--date …] [--force]"
 import-article: $(STAMP)
-	$(PY) -m scripts import-article $(ARGS)
+	@$(call editor,$(PY) -m scripts import-article $(ARGS))
 
 ## translations: what is missing or out of date per language (STRICT=1 fails on any; STAMP=be marks be done)
 translations: $(STAMP)
-	$(PY) -m scripts translations $(if $(STRICT),--strict) $(if $(STAMP_LANG),--stamp $(STAMP_LANG))
+	@$(call editor,$(PY) -m scripts translations $(if $(STRICT),--strict) $(if $(STAMP_LANG),--stamp $(STAMP_LANG)))
 
 ## lint: ruff and mypy
 lint: $(STAMP)

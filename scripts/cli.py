@@ -33,8 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd = commands.add_parser("build", help="validate, generate docs/ and build site/ for every language")
     build_cmd.add_argument("--no-cards", action="store_true", help="skip social cards (for benchmarks)")
     build_cmd.add_argument("--timings", action="store_true", help="print seconds per phase")
-    serve = commands.add_parser("serve", help="live preview that regenerates when content/ changes")
-    serve.add_argument("--lang", help="language to preview (default: the site's default)")
+    serve = commands.add_parser("serve", help="the site at its published addresses, rebuilt on every edit")
+    serve.add_argument("--lang", help="language to open on (default: the site's default); every language is served")
     serve.add_argument("--addr", default="127.0.0.1:8000", help="address to serve on")
     imp = commands.add_parser("import-article", help="turn a scraped web page's text into an article in content/")
     imp.add_argument("path", type=Path, help="the scraped text (.txt, UTF-8)")
@@ -48,6 +48,10 @@ def main(argv: list[str] | None = None) -> int:
     tr.add_argument("--strict", action="store_true", help="exit 1 if anything is missing or out of date")
     tr.add_argument("--stamp", metavar="LANG", help="record that the complete translations into LANG are up to date")
     commands.add_parser("schemas", help="write the JSON Schemas of the content files into scripts/schemas/")
+    new = commands.add_parser("new", help="start a content file from its template: every field, explained")
+    new.add_argument("kind", choices=["person", "company", "crossing", "series", "article", "page"])
+    new.add_argument("id", help="the file name and address: lowercase letters, digits and dashes")
+    new.add_argument("--lang", default=None, help="the language of a new article or page (default: the site's)")
     fresh = commands.add_parser("freshness", help="list the facts whose latest record is older than their file allows")
     fresh.add_argument("--markdown", action="store_true",
                        help="as the body of the 'stale-facts' issue (nothing at all when every fact is fresh)")
@@ -99,6 +103,11 @@ def main(argv: list[str] | None = None) -> int:
             for name, text in schema_texts().items():
                 (SCHEMA_DIR / name).write_text(text, encoding="utf-8")
             print(f"wrote {len(schema_texts())} schemas to {SCHEMA_DIR.relative_to(ROOT)}/")
+        elif args.command == "new":
+            from scripts.content.scaffold import new_file
+
+            path = new_file(root, args.kind, args.id, args.lang or _default_language(root))
+            print(f"wrote {path.relative_to(root)}: fill in every TODO, then run make check")
         elif args.command == "freshness":
             from scripts.content.freshness import report as freshness_report
             from scripts.content.load import load
@@ -116,8 +125,19 @@ def main(argv: list[str] | None = None) -> int:
     except SiteError as exc:
         for line in exc.lines():
             print(line, file=sys.stderr)
-        print("the build failed; docs/ and site/ were not changed.", file=sys.stderr)
+        print(exc.summary, file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
     return 0
+
+
+def _default_language(root: Path) -> str:
+    """The site's default language, read without validating the rest of content/."""
+    import yaml
+
+    try:
+        site = yaml.safe_load((root / "content/site.yml").read_text(encoding="utf-8"))
+        return next(str(x["code"]) for x in site["languages"] if x.get("default"))
+    except (OSError, KeyError, TypeError, StopIteration, yaml.YAMLError):
+        return "en"

@@ -28,6 +28,8 @@ class SiteError(Exception):
     """Root of every error the generator reports to an editor instead of a traceback."""
 
     exit_code = 1
+    summary = "nothing was written."
+    """The last line the CLI prints after the messages."""
 
     def lines(self) -> list[str]:
         return [str(self)]
@@ -46,6 +48,8 @@ class ContentErrors(SiteError):
 
 class BuildFailed(SiteError):
     """MkDocs refused to build a language (a broken link, a missing anchor, ...)."""
+
+    summary = "the build failed; docs/ and site/ were not changed."
 
     def __init__(self, messages: list[str]):
         super().__init__("the site build failed")

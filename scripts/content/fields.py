@@ -26,6 +26,8 @@ ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANG_RE = re.compile(r"^[a-z]{2,3}$")
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_PLACEHOLDER = re.compile(r"\bTODO\b")
+"""What `python -m scripts new` writes where a value is still to come (scripts.content.scaffold)."""
 
 
 def show(value: Any) -> str:
@@ -57,6 +59,8 @@ def _text(value: Any) -> str:
         raise fail("text", "expected text, got an empty value")
     if _CONTROL.search(text):
         raise fail("text", "the text contains an invisible control character: retype it")
+    if _PLACEHOLDER.search(text):
+        raise fail("text", f"still holds a placeholder of `new` ({show(text)}): write the real value")
     return text
 
 

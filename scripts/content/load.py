@@ -22,7 +22,7 @@ from scripts.content.documents import FACT_KINDS, Content, FactKind, Key, Markdo
 from scripts.content.fields import Id
 from scripts.content.frontmatter import ArticleMeta, PageMeta
 from scripts.content.markdown import check_body
-from scripts.content.messages import problem_from
+from scripts.content.messages import problems_from
 from scripts.content.source import Doc, Loc, ProblemError, parse_yaml, read_text, split_front_matter
 from scripts.content.ui import UiStrings
 from scripts.errors import ContentErrors, Problem
@@ -78,8 +78,7 @@ class Loader:
             result: T = TypeAdapter(shape).validate_python(value, context=self.context)
             return result
         except ValidationError as exc:
-            for error in exc.errors():
-                self.problems.append(problem_from(doc, shape, (*loc, *error["loc"]), error))
+            self.problems += problems_from(doc, shape, loc, list(exc.errors()))
             return None
 
     def file(self, path: Path, shape: type[T]) -> tuple[Doc, T] | None:
@@ -247,7 +246,7 @@ class Loader:
         for i, item in enumerate(items):
             ident = getattr(item, "id")  # noqa: B009 (every list entry has an id)
             if ident in out:
-                self.add(doc.rel, doc.line((i, "id")), f"[{i}].id",
+                self.add(doc.rel, doc.line((i, "id")), doc.where((i, "id")),
                          f"the id '{ident}' is used twice in this list: ids must be unique")
             out[ident] = item
         return out

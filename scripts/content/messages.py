@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from scripts.content.fields import show
-from scripts.content.source import Doc, Loc, dotted
+from scripts.content.source import Doc, Loc
 from scripts.errors import Problem
 
 # --- turning pydantic errors into editor messages -------------------------------------------
@@ -34,11 +34,31 @@ _EXPECTED = {
 }
 
 
+def problems_from(doc: Doc, shape: Any, base: Loc, errors: list[Any]) -> list[Problem]:
+    """One message per mistake: a misspelt key that stands for a missing required field is one
+    problem ("'vaule' should be 'value'"), not two (a missing field and an unknown one)."""
+    errors = [{**e, "loc": (*base, *(p for p in e["loc"] if p != "[key]"))} for e in errors]
+    missing = {(tuple(e["loc"][:-1]), e["loc"][-1]): e for e in errors if e["type"] == "missing"}
+    out, merged = [], set()
+    for error in errors:
+        if error["type"] != "extra_forbidden":
+            continue
+        parent, key = tuple(error["loc"][:-1]), str(error["loc"][-1])
+        wanted = [name for (at, name) in missing if at == parent]
+        close = difflib.get_close_matches(key, [str(name) for name in wanted], n=1, cutoff=0.6)
+        if close:
+            loc = error["loc"]
+            out.append(Problem(doc.rel, doc.line(loc), doc.where(loc), f"'{key}' should be '{close[0]}'"))
+            merged |= {id(error), id(missing[(parent, close[0])])}
+    out += [problem_from(doc, shape, e["loc"], e) for e in errors if id(e) not in merged]
+    return out
+
+
 def problem_from(doc: Doc, shape: Any, loc: Loc, error: Any) -> Problem:
     kind = error["type"]
     found = error.get("input")
     loc = tuple(part for part in loc if part != "[key]")  # pydantic marks errors in dict keys so
-    where = dotted(loc)
+    where = doc.where(loc)
     if kind == "missing":
         name = loc[-1]
         return Problem(doc.rel, doc.line(loc[:-1]), where, f"required field is missing: add '{name}: ...'")

@@ -20,7 +20,7 @@ from scripts.content import model as m
 from scripts.content.documents import FACT_KINDS, LINKED_KINDS, Article, Content, FactKind, Key, Positions
 from scripts.content.fields import PartialDate
 from scripts.content.messageformat import check as check_message
-from scripts.content.source import Loc, dotted
+from scripts.content.source import Loc
 from scripts.content.ui import ARGUMENTS
 from scripts.errors import Problem
 
@@ -58,7 +58,7 @@ def reference(positions: Positions, key: Key, loc: Loc, value: str, known: Itera
     doc = positions[key]
     options = difflib.get_close_matches(value, list(known), n=1)
     hint = f": did you mean '{options[0]}'?" if options else f"; known: {', '.join(sorted(known)) or 'none'}"
-    return Problem(doc.rel, doc.line(loc), dotted(loc), f"'{value}' is not in {where}{hint}")
+    return Problem(doc.rel, doc.line(loc), doc.where(loc), f"'{value}' is not in {where}{hint}")
 
 
 def unique_ids(content: Content) -> list[Problem]:
@@ -101,7 +101,7 @@ def spellings(content: Content, positions: Positions) -> list[Problem]:
             for loc, name in spelled:
                 owner = owners.setdefault(name, doc.rel)
                 if owner != doc.rel:
-                    out.append(Problem(doc.rel, doc.line(loc), dotted(loc), f"'{name}' is also a name in {owner}: "
+                    out.append(Problem(doc.rel, doc.line(loc), doc.where(loc), f"'{name}' is also a name in {owner}: "
                                        "a spelling may belong to one fact page only"))
     return out
 
@@ -114,7 +114,7 @@ def figures(article: Article, positions: Positions, ids: FileIds) -> list[Proble
     for i, tie in enumerate(article.meta.figures):
         if tie.phrase not in article.body:
             loc: Loc = ("figures", i, "phrase")
-            out.append(Problem(doc.rel, doc.line(loc), dotted(loc), f"'{tie.phrase}' does not appear in the article "
+            out.append(Problem(doc.rel, doc.line(loc), doc.where(loc), f"'{tie.phrase}' does not appear in the article "
                                "text: copy the words exactly as they stand"))
         if tie.series not in ids("series"):
             out.append(reference(positions, key, ("figures", i, "series"), tie.series, ids("series"),
@@ -146,14 +146,14 @@ def fact_file(content: Content, positions: Positions, ids: FileIds, broken: set[
     source_ids: set[str] = set()
     for i, source in enumerate(item.sources):
         if source.id in source_ids:
-            out.append(Problem(doc.rel, doc.line(("sources", i, "id")), f"sources[{i}].id",
+            out.append(Problem(doc.rel, doc.line(("sources", i, "id")), doc.where(("sources", i, "id")),
                                f"the source id '{source.id}' is used twice in this file: ids must be unique"))
         source_ids.add(source.id)
     for loc, dates in dated_lists(item):
         for i in range(1, len(dates)):
             if dates[i].before(dates[i - 1]):
                 at = (*loc, i, "date")
-                out.append(Problem(doc.rel, doc.line(at), dotted(at),
+                out.append(Problem(doc.rel, doc.line(at), doc.where(at),
                                    f"{dates[i]} is earlier than the entry before it ({dates[i - 1]}): "
                                    "keep entries in date order, oldest first"))
                 break
@@ -178,7 +178,7 @@ def fact_file(content: Content, positions: Positions, ids: FileIds, broken: set[
         wallets = ids("people") | ids("companies")  # even if invalid
         for i, other in enumerate(item.related):
             if other == ident:
-                out.append(Problem(doc.rel, doc.line(("related", i)), f"related[{i}]",
+                out.append(Problem(doc.rel, doc.line(("related", i)), doc.where(("related", i)),
                                    "a person or company cannot be related to itself: remove this line"))
             elif other not in wallets:
                 out.append(reference(positions, key, ("related", i), other, wallets,

@@ -51,6 +51,10 @@ class Doc:
     line_offset: int = 0
     """Added to every line (front matter starts after the opening ``---``)."""
 
+    def where(self, loc: Loc) -> str:
+        """``loc`` as a person reads it: 'sanction 2 (uk) › event 1 (2021-06-21) › date'."""
+        return where(loc, self.value)
+
     def line(self, loc: Loc) -> int:
         """The line of ``loc`` or of its nearest enclosing value that exists."""
         for end in range(len(loc), -1, -1):
@@ -120,7 +124,7 @@ def _walk(doc: Doc, node: yaml.Node, loc: Loc, stack: set[int]) -> Any:
     doc.lines.setdefault(loc, node.start_mark.line + 1)
     if id(node) in stack:
         raise _problem(doc.rel, node.start_mark.line + 1 + doc.line_offset,
-                       "a YAML alias refers to itself: remove the '*' alias", dotted(loc))
+                       "a YAML alias refers to itself: remove the '*' alias", where(loc))
     if isinstance(node, yaml.ScalarNode):
         if node.tag in _TYPED_TAGS:
             return _SCALAR.construct_object(node)
@@ -133,13 +137,13 @@ def _walk(doc: Doc, node: yaml.Node, loc: Loc, stack: set[int]) -> Any:
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _problem(doc.rel, key_node.start_mark.line + 1 + doc.line_offset,
-                               "a key must be a plain word, not a list or mapping", dotted(loc))
+                               "a key must be a plain word, not a list or mapping", where(loc))
             key = str(key_node.value)
             if key in out:
                 first = doc.lines[(*loc, key)] + doc.line_offset
                 raise _problem(doc.rel, key_node.start_mark.line + 1 + doc.line_offset,
                                f"'{key}' appears twice in the same block (first on line {first}): "
-                               "keep one", dotted(loc))
+                               "keep one", where(loc))
             doc.lines[(*loc, key)] = key_node.start_mark.line + 1
             out[key] = _walk(doc, value_node, (*loc, key), stack)
         return out
@@ -167,10 +171,39 @@ def split_front_matter(src: Source) -> tuple[Doc, str, int]:
     return doc, body, end + 2
 
 
-def dotted(loc: Loc) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
+SINGULAR = {"sanctions": "sanction", "history": "record", "points": "point", "sources": "source",
+            "aliases": "alias", "related": "related entry", "sectors": "sector", "languages": "language",
+            "figures": "figure", "applies_to": "traffic", "traffic": "traffic", "sides": "side",
+            "corrections": "correction"}
+"""How one item of each list is called in messages."""
+LABELS = ("id", "authority", "code", "date", "country")
+"""The field that names a list item in messages, the first one it has."""
+
+
+def where(loc: Loc, root: Any = None) -> str:
+    """A location as people count and name things: positions from 1, with the item's own id or date."""
+    parts: list[str] = []
+    value = root
+    parent = ""
+    for i, part in enumerate(loc):
+        if isinstance(part, int):
+            item = value[part] if isinstance(value, list) and part < len(value) else None
+            label = ""
+            if isinstance(item, dict):
+                label = next((str(item[k]) for k in LABELS if isinstance(item.get(k), (str, int))), "")
+            elif isinstance(item, (str, int)) and len(str(item)) <= 40:
+                label = str(item)
+            name = SINGULAR.get(parent, "entry")
+            if parent == "history":
+                name = "event" if any(p.startswith("sanction ") for p in parts) else "change"
+            parts.append(f"{name} {part + 1}" + (f" ({label})" if label else ""))
+            value = item
+        else:
+            if not (i + 1 < len(loc) and isinstance(loc[i + 1], int)):  # a list's name: its item says it
+                parts.append(str(part))
+            value = value.get(part) if isinstance(value, dict) else None
+            parent = str(part)
+    return " › ".join(parts)
+
 
 

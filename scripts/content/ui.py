@@ -164,3 +164,11 @@ class UiStrings(Model):
     report_email: Text | None = None
     fact_page: Text | None = None
     as_of_column: Text | None = None
+    articles: Text | None = None
+    latest_articles: Text | None = None
+    previous_article: Text | None = None
+    next_article: Text | None = None
+    languages: Text | None = None
+    original_language: Text | None = None
+    data_articles: Text | None = None
+    all_articles: Text | None = None

@@ -1,46 +1,208 @@
-"""Live preview: MkDocs' dev server for one language, regenerating docs/ when content/ changes.
+"""`make serve`: the site as it will be published, at its published addresses, rebuilt on every edit.
 
-MkDocs watches content/ and the templates; before every rebuild, the hook in
-scripts/preview/hook.py loads content/ again and rewrites the changed Markdown in docs/<lang>/.
-Invalid content is reported in the terminal and the last good preview stays up.
+The preview runs the same build as `make site` (every language, incremental: a language whose
+pages did not change is not rebuilt) and serves site/ under the path of site_url, so the
+addresses, the language switcher and search work as on GitHub Pages. While content/ has a
+mistake, every page the browser loads shows it in a banner (file:line and message) above
+the last good version; a small script polls the preview and reloads the page when a build
+finishes, so the page goes back to normal as soon as the mistake is fixed.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import os
+import functools
+import html
+import http.server
+import json
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
-
-import yaml
+from urllib.parse import urlsplit
 
 from scripts.content.load import load
-from scripts.render.generate import generate
-from scripts.site.config import mkdocs_config
-from scripts.site.publish import sync_tree
+from scripts.errors import SiteError
+from scripts.site.build import build
 
-HOOK = Path(__file__).with_name("hook.py")
+log = logging.getLogger(__name__)
+
+WATCHED = ("content", "mkdocs.yml")
+LIVE_JS = """(function () {
+  var seen = null;
+  function poll() {
+    fetch(%(state)s, {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (state) {
+      if (seen !== null && state.version !== seen) location.reload();
+      seen = state.version;
+    }).catch(function () {}).then(function () { setTimeout(poll, 700); });
+  }
+  poll();
+})();
+"""
+
+
+@dataclass
+class Preview:
+    """What the preview shows: the build's version and the mistakes of the latest attempt."""
+
+    root: Path
+    version: int = 0
+    problems: list[str] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def rebuild(self) -> None:
+        try:
+            build(self.root)
+            problems: list[str] = []
+        except SiteError as exc:
+            problems = exc.lines()
+        with self.lock:
+            changed = problems != self.problems
+            self.problems = problems
+            self.version += 1
+        for line in problems:
+            log.error(line)
+        if problems:
+            log.error("the preview shows the last good site with these mistakes above it")
+        elif changed or self.version == 1:
+            log.warning("the preview is up to date")
+
+    def state(self) -> bytes:
+        with self.lock:
+            return json.dumps({"version": self.version, "problems": self.problems}).encode()
+
+
+def fingerprint(root: Path) -> tuple[tuple[str, float, int], ...]:
+    """What the preview watches: every file of content/ and mkdocs.yml, with its time and size."""
+    files = []
+    for name in WATCHED:
+        path = root / name
+        for item in sorted(path.rglob("*")) if path.is_dir() else [path]:
+            if item.is_file():
+                stat = item.stat()
+                files.append((item.as_posix(), stat.st_mtime, stat.st_size))
+    return tuple(files)
+
+
+def watch(preview: Preview, stop: threading.Event, interval: float = 0.4) -> None:
+    last = fingerprint(preview.root)
+    while not stop.wait(interval):
+        now = fingerprint(preview.root)
+        if now != last:
+            time.sleep(0.2)  # let an editor finish saving
+            last = fingerprint(preview.root)
+            preview.rebuild()
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    """site/ at the path of site_url, with the live script and the banner of mistakes in every page."""
+
+    preview: Preview
+    prefix: str
+    start: str
+
+    def log_message(self, format: str, *args: object) -> None:
+        log.debug(format, *args)
+
+    def do_GET(self) -> None:
+        path = urlsplit(self.path).path
+        if path in ("/", ""):
+            self.redirect(self.start)
+        elif path == f"{self.prefix}__preview/state":
+            self.send(200, "application/json", self.preview.state())
+        elif path == f"{self.prefix}__preview/live.js":
+            script = LIVE_JS % {"state": json.dumps(f"{self.prefix}__preview/state")}
+            self.send(200, "text/javascript", script.encode())
+        elif not path.startswith(self.prefix):
+            self.redirect(self.start)
+        else:
+            self.page(path.removeprefix(self.prefix))
+
+    def redirect(self, location: str) -> None:
+        self.send_response(302)
+        self.send_header("Location", location)
+        self.end_headers()
+
+    def send(self, status: int, kind: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def page(self, rel: str) -> None:
+        site = self.preview.root / "site"
+        target = site / rel
+        if target.is_dir():
+            if not rel.endswith("/") and rel:
+                self.redirect(f"{self.prefix}{rel}/")
+                return
+            target = target / "index.html"
+        status = 200
+        if not target.is_file():
+            status, target = 404, site / "404.html"
+            if not target.is_file():
+                self.send(404, "text/plain; charset=utf-8", b"not built yet")
+                return
+        data = target.read_bytes()
+        if target.suffix != ".html":
+            kind = self.guess_type(str(target))
+            self.send(status, kind, data)
+            return
+        self.send(status, "text/html; charset=utf-8", self.decorate(data.decode("utf-8")).encode())
+
+    def decorate(self, page: str) -> str:
+        script = f'<script src="{self.prefix}__preview/live.js"></script>'
+        with self.preview.lock:
+            problems = list(self.preview.problems)
+        if problems:
+            items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in problems)
+            banner = ('<div id="preview-problems" role="alert" style="background:#fff3cd;color:#1a1a1a;'
+                      'border-bottom:4px solid #8c1c13;padding:1rem 1.5rem;font:0.95rem/1.5 system-ui,sans-serif;'
+                      'position:relative;z-index:10">'
+                      f"<strong>This preview is not up to date: content/ has {len(problems)} mistake(s).</strong> "
+                      "The page below is the last good version; fix these and it reloads by itself."
+                      f'<ul style="margin:.5rem 0 0 1.2rem">{items}</ul></div>')
+            body = page.find("<body")
+            end = page.find(">", body) + 1 if body >= 0 else 0
+            page = page[:end] + banner + page[end:]
+        at = page.rfind("</body>")
+        return page[:at] + script + page[at:] if at >= 0 else page + script
 
 
 def serve(root: Path, lang: str | None, addr: str) -> None:
-    from mkdocs.commands.serve import serve as mkdocs_serve
+    """Build, then serve the preview at http://<addr>/<path of site_url>/<lang>/ until Ctrl+C."""
+    logging.getLogger("scripts.preview").setLevel(logging.INFO)
+    preview = Preview(root)
+    preview.rebuild()
+    content = load(root) if not preview.problems else None
+    prefix = urlsplit(content.site.site_url).path if content else _prefix_from_config(root)
+    default = content.site.default_language if content else "en"
+    codes = content.site.codes if content else [default]
+    if lang and lang not in codes:
+        raise SiteError(f"'{lang}' is not a language of the site: choose one of {', '.join(codes)}")
+    host, port = addr.rsplit(":", 1)
+    handler = type("PreviewHandler", (Handler,), {"preview": preview, "prefix": prefix,
+                                                  "start": f"{prefix}{lang or default}/"})
+    server = http.server.ThreadingHTTPServer((host, int(port)), functools.partial(handler))
+    stop = threading.Event()
+    threading.Thread(target=watch, args=(preview, stop), daemon=True).start()
+    print(f"previewing on http://{host}:{server.server_address[1]}{prefix}{lang or default}/ "
+          "(edit content/ and the page reloads; Ctrl+C stops)", flush=True)
+    try:
+        server.serve_forever()
+    finally:
+        stop.set()
+        server.server_close()
 
-    content = load(root)
-    lang = lang or content.site.default_language
-    gen = next((g for g in generate(content, root, dt.date.today()) if g.lang == lang), None)
-    if gen is None:
-        raise SystemExit(f"'{lang}' is not a language of the site: choose one of {', '.join(content.site.codes)}")
-    docs_dir = root / "docs" / lang
-    sync_tree(docs_dir, gen.files)
-    config = mkdocs_config(root, content, lang, gen.nav, docs_dir, root / ".build" / "preview" / lang)
-    config.update(
-        strict=False,
-        site_url=f"http://{addr}/",
-        hooks=[*config["hooks"], str(HOOK)],
-        watch=[str(root / "content"), str(Path(__file__).parents[1] / "render" / "templates")],
-    )
-    config_file = root / ".build" / f"mkdocs.serve.{lang}.yml"
-    config_file.parent.mkdir(parents=True, exist_ok=True)
-    config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    os.environ["SITE_ROOT"], os.environ["SITE_LANG"] = str(root), lang
-    print(f"previewing '{lang}' on http://{addr}/ (edit content/ and the page reloads; Ctrl+C stops)")
-    mkdocs_serve(config_file=str(config_file), livereload=True, dev_addr=addr)
+
+def _prefix_from_config(root: Path) -> str:
+    """The path of site_url read directly (when content/ does not load, the site is still served)."""
+    import yaml
+
+    try:
+        site = yaml.safe_load((root / "content/site.yml").read_text(encoding="utf-8"))
+        return urlsplit(str(site["site_url"])).path or "/"
+    except (OSError, KeyError, TypeError, yaml.YAMLError):
+        return "/"

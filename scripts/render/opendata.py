@@ -116,6 +116,13 @@ def downloads(content: Content) -> dict[str, str]:
                            "bound": point.bound or "", "counted_by": point.counted_by, "basis": point.kind,
                            "note": text(point.note), **_source(series, point.source)})
     files["series.csv"] = _csv(points)
+    articles = [{"slug": slug, "languages": [c for c in content.site.codes if c in versions],
+                 "versions": {lang: {"title": doc.meta.title, "description": doc.meta.description,
+                                     "author": doc.meta.author, "publisher": doc.meta.publisher,
+                                     "date": str(doc.meta.date), "source_url": doc.meta.source_url}
+                              for lang, doc in versions.items()}}
+                for slug, versions in content.articles.items()]
+    files["articles.json"] = json.dumps(articles, ensure_ascii=False, indent=2) + "\n"
     for name, body in schema_texts().items():
         files[f"schema/{name}"] = body
     return files

@@ -58,6 +58,8 @@ class HomePage(Page):
     crossings: dict[str, m.Crossing]
     article: Article
     """The featured article, in this language or the default one."""
+    latest: list[ArticleEntry]
+    """The three newest articles."""
     crossings_as_of: PartialDate
     """The oldest of the crossings' latest records: the headline is only as recent as that."""
     crossings_stale: bool
@@ -124,11 +126,38 @@ class TranslationsPage(Page):
     statuses: list[Status]
 
 
+@dataclass(frozen=True)
+class ArticleEntry:
+    """An article as lists show it, in one language (or in its original when not translated)."""
+
+    slug: str
+    doc: Article
+    """The version shown: in the page's language, or in the default language."""
+    languages: list[str]
+    """Codes of every language the article exists in, in the site's order."""
+
+    @property
+    def path(self) -> str:
+        return routes.article_page(self.slug)
+
+
 @dataclass(kw_only=True)
 class ArticlePage(Page):
     template = "article.md.j2"
     slug: str
     doc: Article
+    previous: ArticleEntry | None = None
+    """The article published just before this one."""
+    next: ArticleEntry | None = None
+    """The article published just after this one."""
+
+
+@dataclass(kw_only=True)
+class ArticlesIndexPage(Page):
+    """Every article in this language (the untranslated ones in their original), newest first."""
+
+    template = "articles.md.j2"
+    entries: list[ArticleEntry]
 
 
 @dataclass(kw_only=True)
@@ -215,6 +244,7 @@ def all_pages(content: Content, locale: Locale, today: dt.date) -> list[Page]:
     def kind_files(kind: str) -> list[str]:
         return [rel for (k, _), rel in content.paths.items() if k == kind]
 
+    articles = article_entries(content, locale)
     mentioned: dict[Target, list[Mention]] = {}
     for slug, versions in content.articles.items():
         article = version(locale, versions)
@@ -223,7 +253,7 @@ def all_pages(content: Content, locale: Locale, today: dt.date) -> list[Page]:
     pages: list[Page] = [
         HomePage(path=routes.HOME, title=text(site.name), description=text(site.description), sources=every_file,
                  headline=content.headline, wallets=content.all_wallets(), crossings=content.crossings,
-                 article=version(locale, content.featured),
+                 article=version(locale, content.featured), latest=articles[:3],
                  crossings_as_of=min(c.as_of for c in content.crossings.values()),
                  crossings_stale=any(is_stale(c, today) for c in content.crossings.values())),
         SeriesPage(path=routes.PRISONERS, title=text(content.headline.title),
@@ -257,10 +287,13 @@ def all_pages(content: Content, locale: Locale, today: dt.date) -> list[Page]:
                           sources=every_file, schemas=[f"{name}.schema.json" for name in SCHEMAS]))
     pages.append(TranslationsPage(path=routes.TRANSLATIONS, title=locale.ui("translations"),
                                   description=locale.ui("translations_intro"), sources=[], statuses=report(content)))
-    for slug, versions in content.articles.items():
-        doc = version(locale, versions)
-        pages.append(ArticlePage(path=routes.article_page(slug), title=doc.meta.title,
-                                 description=doc.meta.description, sources=[doc.rel], slug=slug, doc=doc))
+    pages.append(ArticlesIndexPage(path=routes.ARTICLES, title=locale.ui("articles"), description="",
+                                   sources=[e.doc.rel for e in articles], entries=articles))
+    for i, entry in enumerate(articles):  # newest first: the next article is the one before in the list
+        pages.append(ArticlePage(path=entry.path, title=entry.doc.meta.title, description=entry.doc.meta.description,
+                                 sources=[entry.doc.rel], slug=entry.slug, doc=entry.doc,
+                                 next=articles[i - 1] if i else None,
+                                 previous=articles[i + 1] if i + 1 < len(articles) else None))
     for slug, texts in sorted(content.pages.items(), key=lambda kv: (texts_of(locale, kv[1]).meta.order, kv[0])):
         doc_page = texts_of(locale, texts)
         path, title, description = routes.text_page(slug), doc_page.meta.title, doc_page.meta.description
@@ -274,6 +307,13 @@ def all_pages(content: Content, locale: Locale, today: dt.date) -> list[Page]:
     for page in pages:
         page.description = page.description or text(site.description)
     return pages
+
+
+def article_entries(content: Content, locale: Locale) -> list[ArticleEntry]:
+    """Every article, newest first (then by title)."""
+    entries = [ArticleEntry(slug, version(locale, versions), [c for c in content.site.codes if c in versions])
+               for slug, versions in content.articles.items()]
+    return sorted(entries, key=lambda e: (e.doc.meta.date.first_day(), e.doc.meta.title), reverse=True)
 
 
 def texts_of(locale: Locale, versions: dict[str, TextPage]) -> TextPage:

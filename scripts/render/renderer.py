@@ -179,7 +179,7 @@ class Renderer:
         """
         ui = self.locale.ui
         entries = [(ui("home"), routes.HOME),
-                   (ui("article"), routes.article_page(self.content.site.article)),
+                   (ui("articles"), routes.ARTICLES),
                    (ui("political_prisoners"), routes.PRISONERS)]
         entries += [(ui(kind), routes.index_page(kind)) for kind in ("people", "companies", "crossings")]
         entries += [(p.title, p.path) for p in pages if isinstance(p, HandWrittenPage)]

@@ -18,6 +18,7 @@ PRISONERS = "political-prisoners.md"
 DATA = "data.md"
 TRANSLATIONS = "translations.md"
 ARTICLES = "articles/index.md"
+"""Every article, newest first."""
 FEED = "feed.xml"
 
 
