@@ -7,10 +7,6 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt |
 
 .PHONY: setup check site serve test lint clean import-article import-articles new translations audit bench freshness
 
-# Editors' commands: the CLI's own messages end with a one-line summary; when a command fails,
-# make adds its "make: *** [...] Error 1" line after it (`python -m scripts ...` shows only ours).
-editor = $(1)
-
 $(STAMP): requirements.txt requirements-dev.txt
 	rm -f $(VENV)/.installed-*
 	$(PYTHON) -m venv $(VENV)
@@ -21,33 +17,33 @@ setup: $(STAMP)
 
 ## check: validate content/ only (fast; for editors and a pre-commit hook)
 check: $(STAMP)
-	@$(call editor,$(PY) -m scripts check)
+	@$(PY) -m scripts check
 
 ## site: validate, generate docs/ and build site/ for every language
 site: $(STAMP)
-	@$(call editor,$(PY) -m scripts build)
+	@$(PY) -m scripts build
 
 ## serve: the site at its published addresses on http://127.0.0.1:8000/, rebuilt on every edit
 ## (make serve LANG=be opens on Belarusian; LANG counts only when given on the command line)
 serve: $(STAMP)
-	@$(call editor,$(PY) -m scripts serve $(if $(filter command line,$(origin LANG)),--lang $(LANG)))
+	@$(PY) -m scripts serve $(if $(filter command line,$(origin LANG)),--lang $(LANG))
 
 ## new: start a content file from its template, every field explained: make new KIND=person ID=aliaksandr-zaitsau
-## (KIND: person, company, crossing, series, article, page)
+## (KIND: person, company, crossing, series, article, page; LANG=be for an article or page in another language)
 new: $(STAMP)
-	@$(call editor,$(PY) -m scripts new $(KIND) $(ID))
+	@$(PY) -m scripts new $(KIND) $(ID) $(if $(filter command line,$(origin LANG)),--lang $(LANG))
 
 ## freshness: the facts whose latest record is older than their file allows
 freshness: $(STAMP)
-	@$(call editor,$(PY) -m scripts freshness)
+	@$(PY) -m scripts freshness
 
 ## import-article: make import-article ARGS="page.txt --lang en [--slug …] [--source-url …] [--date …] [--force]"
 import-article: $(STAMP)
-	@$(call editor,$(PY) -m scripts import-article $(ARGS))
+	@$(PY) -m scripts import-article $(ARGS)
 
 ## translations: what is missing or out of date per language (STRICT=1 fails on any; STAMP=be marks be done)
 translations: $(STAMP)
-	@$(call editor,$(PY) -m scripts translations $(if $(STRICT),--strict) $(if $(STAMP_LANG),--stamp $(STAMP_LANG)))
+	@$(PY) -m scripts translations $(if $(STRICT),--strict) $(if $(STAMP_LANG),--stamp $(STAMP_LANG))
 
 ## lint: ruff and mypy
 lint: $(STAMP)
@@ -80,11 +76,11 @@ $(HUGO):
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo
 
 bench: $(STAMP) $(CHROMIUM) $(HUGO)
-	$(PY) -m scripts.bench
+	$(PY) -m scripts.dev.bench
 
 ## audit: Lighthouse scores of the built site (run `make site` first)
 audit: $(STAMP) $(CHROMIUM) $(NODE_STAMP)
-	$(PY) -m scripts.audit $(LANGS)
+	$(PY) -m scripts.dev.audit $(LANGS)
 
 clean:
 	rm -rf site docs/en .build .pytest_cache .mypy_cache .ruff_cache

@@ -47,7 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     tr = commands.add_parser("translations", help="what is missing or out of date in each language")
     tr.add_argument("--strict", action="store_true", help="exit 1 if anything is missing or out of date")
     tr.add_argument("--stamp", metavar="LANG", help="record that the complete translations into LANG are up to date")
-    commands.add_parser("schemas", help="write the JSON Schemas of the content files into scripts/schemas/")
+    commands.add_parser("schemas", help="write the JSON Schemas of the content files into scripts/schemas/ "
+                        "and the table of allowed values into README.md")
     new = commands.add_parser("new", help="start a content file from its template: every field, explained")
     new.add_argument("kind", choices=["person", "company", "crossing", "series", "article", "page"])
     new.add_argument("id", help="the file name and address: lowercase letters, digits and dashes")
@@ -103,6 +104,11 @@ def main(argv: list[str] | None = None) -> int:
             for name, text in schema_texts().items():
                 (SCHEMA_DIR / name).write_text(text, encoding="utf-8")
             print(f"wrote {len(schema_texts())} schemas to {SCHEMA_DIR.relative_to(ROOT)}/")
+            from scripts.content.scaffold import readme_with_allowed_values
+
+            readme = ROOT / "README.md"
+            readme.write_text(readme_with_allowed_values(readme.read_text(encoding="utf-8")), encoding="utf-8")
+            print("rewrote the table of allowed values in README.md")
         elif args.command == "new":
             from scripts.content.scaffold import new_file
 

@@ -51,6 +51,7 @@ def preview(tmp_path: Path) -> Iterator[tuple[Path, str]]:
                                "--addr", f"127.0.0.1:{port}", "--lang", "be"], cwd=REPO,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
+        fetch(f"http://127.0.0.1:{port}/repo/en/", "</html>")  # the first build is done
         yield root, f"http://127.0.0.1:{port}"
         assert server.poll() is None
     finally:
@@ -89,5 +90,6 @@ def test_a_mistake_shows_in_every_page_and_goes_once_fixed(browser: Browser, pre
     page.locator("#preview-problems").wait_for(timeout=10_000)
 
     person.write_text(good)
-    page.wait_for_function("!document.getElementById('preview-problems')", timeout=30_000)
+    page.locator("#preview-problems").wait_for(state="detached", timeout=30_000)  # the page is back
+    assert page.url == f"{base}/repo/en/" and page.locator("h1").count() == 1
     assert watch.foreign == [] and watch.console_errors == []

@@ -164,6 +164,9 @@ def parse_date(value: Any) -> PartialDate:
         value = value.isoformat()
     text = str(value).strip() if isinstance(value, (str, int)) else None
     match = DATE_RE.match(text) if text else None
+    if text and text.startswith("YYYY"):
+        raise fail("date", f"still holds a placeholder of `new` ({show(value)}): write the real date, "
+                   "like 2021-06-21 (or 2021-06, or 2021)")
     if not match:
         raise fail("date", f"expected a date like 2021-06-21 (or 2021-06, or 2021), got {show(value)}")
     year, month, day = (int(g) if g else 0 for g in match.groups())

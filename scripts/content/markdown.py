@@ -21,6 +21,8 @@ EXTENSIONS: list[Any] = ["attr_list", "md_in_html", "tables", "admonition"]
 EXTENSION_CONFIGS: dict[str, dict[str, Any]] = {"toc": {"permalink": True}}
 
 ALLOWED_SCHEMES = ("https", "http", "mailto")
+PLACEHOLDER = "TODO:"
+"""How a paragraph `python -m scripts new` wrote begins until it is replaced (scripts.content.scaffold)."""
 _ENTITY = re.compile(r"^&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);$")
 
 
@@ -64,7 +66,7 @@ class BodyProblem:
 
 
 def check_body(text: str) -> list[BodyProblem]:
-    """No raw HTML, and links only to web pages (https://) or to other pages of the site."""
+    """No raw HTML, links only to web pages (https://) or to other pages of the site, no placeholder."""
     parsed = parse(text)
     problems = []
     for snippet in parsed.raw_html:
@@ -73,6 +75,10 @@ def check_body(text: str) -> list[BodyProblem]:
         shown = (tag.group(0) if tag else first[:20]) + "…"
         problems.append(BodyProblem(line_of(text, first), f"raw HTML ({shown}) is not allowed: write Markdown instead"))
     for element in parsed.root.iter():
+        own = element.text or ""
+        if own.startswith(PLACEHOLDER):
+            problems.append(BodyProblem(line_of(text, PLACEHOLDER), f"still holds a placeholder of `new` "
+                                        f"('{own[:40]}'): write the text"))
         target = element.get("href") if element.tag == "a" else element.get("src") if element.tag == "img" else None
         if target is None:
             continue

@@ -153,7 +153,7 @@ def allowed_values_markdown() -> str:
         ("`kind:` of a record", typing.get_args(m.FactBasis)),
         ("crossing `status:`", typing.get_args(m.CrossingStatus)),
         ("crossing `traffic:` and `applies_to:`", typing.get_args(m.Traffic)),
-        ("count `bound:`", ("at_least", "about")),
+        ("count `bound:`", choices(m.DataPoint.model_fields["bound"].annotation)),
     ]
     out = ["| field | allowed values |", "|---|---|"]
     out += [f"| {field} | {', '.join(f'`{v}`' for v in values)} |" for field, values in rows]
@@ -161,3 +161,12 @@ def allowed_values_markdown() -> str:
             "| `country:` | an `id:` of `content/facts/lists/countries.yml` |",
             "| `sectors:` | `id:`s of `content/facts/lists/sectors.yml` |"]
     return "\n".join(out) + "\n"
+
+
+README_START, README_END = "<!-- allowed-values: start -->\n", "<!-- allowed-values: end -->"
+
+
+def readme_with_allowed_values(readme: str) -> str:
+    """The README's text with its table of allowed values made again from the model."""
+    start, end = readme.index(README_START) + len(README_START), readme.index(README_END)
+    return readme[:start] + allowed_values_markdown() + readme[end:]

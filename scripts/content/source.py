@@ -193,6 +193,8 @@ def where(loc: Loc, root: Any = None) -> str:
                 label = next((str(item[k]) for k in LABELS if isinstance(item.get(k), (str, int))), "")
             elif isinstance(item, (str, int)) and len(str(item)) <= 40:
                 label = str(item)
+            if label.startswith(("TODO", "YYYY")):  # a placeholder of `new` names nothing
+                label = ""
             name = SINGULAR.get(parent, "entry")
             if parent == "history":
                 name = "event" if any(p.startswith("sanction ") for p in parts) else "change"

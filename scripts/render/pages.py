@@ -313,7 +313,8 @@ def article_entries(content: Content, locale: Locale) -> list[ArticleEntry]:
     """Every article, newest first (then by title)."""
     entries = [ArticleEntry(slug, version(locale, versions), [c for c in content.site.codes if c in versions])
                for slug, versions in content.articles.items()]
-    return sorted(entries, key=lambda e: (e.doc.meta.date.first_day(), e.doc.meta.title), reverse=True)
+    by_title = sorted(entries, key=lambda e: e.doc.meta.title.casefold())
+    return sorted(by_title, key=lambda e: e.doc.meta.date.first_day(), reverse=True)
 
 
 def texts_of(locale: Locale, versions: dict[str, TextPage]) -> TextPage:

@@ -152,8 +152,8 @@ class Renderer:
         fields: dict[str, Any] = {"title": html.escape(page.title)}
         if page.description:
             fields["description"] = html.escape(page.description)
-        if page.path == routes.HOME:
-            fields["hide"] = ["navigation", "toc"]
+        if page.path in (routes.HOME, routes.ARTICLES):  # a table of contents would repeat the page
+            fields["hide"] = ["toc"]  # the navigation stays: on a wide screen it is the only way on
         fields["alternates"] = self.alternates(page.path)
         fields["social"] = social.open_graph(self.content, self.locale, page)
         data = social.structured_data(self.content, self.locale, page)
