@@ -91,3 +91,17 @@ def test_the_corrections_log_and_where_to_report(tmp_path: Path) -> None:
     assert 'href="mailto:fix@example.org"' in page
     row = text(page[page.index('id="log"'):])
     assert "January 5, 2026 Anna Alpha The listing date was wrong. The act says 21 June." in row
+
+
+def test_an_article_not_yet_translated_is_listed_in_its_original(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p", FIXTURES / "minimal" / "content")
+    site = root / "content/site.yml"
+    site.write_text(site.read_text().replace("    default: true\n", "    default: true\n  - code: be\n    name: Беларуская\n"))
+    (root / "content/ui/be.yml").write_text("languages: Мовы\noriginal_language: арыгінал\n", encoding="utf-8")
+    assert run_cli(root, "build", "--no-cards").code == 0
+    page = (root / "site/be/articles/index.html").read_text(encoding="utf-8")
+    entry = text(page[page.index('id="sample"'):page.index("article-entry__languages") + 200])
+    assert "A sample article" in entry and "Мовы: English (арыгінал)" in entry
+    assert '<span lang="en"><a href="sample/">A sample article</a></span>' in page
+    english = text(read(root, "articles/index.html"))
+    assert "Languages: English" in english and "(original)" not in english
