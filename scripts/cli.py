@@ -36,14 +36,20 @@ def main(argv: list[str] | None = None) -> int:
     serve = commands.add_parser("serve", help="the site at its published addresses, rebuilt on every edit")
     serve.add_argument("--lang", help="language to open on (default: the site's default); every language is served")
     serve.add_argument("--addr", default="127.0.0.1:8000", help="address to serve on")
-    imp = commands.add_parser("import-article", help="turn a scraped web page's text into an article in content/")
-    imp.add_argument("path", type=Path, help="the scraped text (.txt, UTF-8)")
-    imp.add_argument("--lang", required=True, help="the article's language code (en, be, ru, pl)")
+    imp = commands.add_parser("import-article", help="turn a web page (saved .html, address, or scraped .txt) "
+                              "into an article in content/, its images kept beside it")
+    imp.add_argument("source", help="a saved page (.html), an http(s):// address, or a scraped text (.txt, UTF-8)")
+    bulk = commands.add_parser("import-articles", help="import every article of a sitemap.xml, a list of "
+                               "addresses or a folder of saved pages; report what was imported, skipped, failed")
+    bulk.add_argument("source", help="a sitemap.xml (file or address), a .txt file of addresses, or a folder")
     imp.add_argument("--slug", help="folder name and address (default: made from the title)")
-    imp.add_argument("--source-url", help="where the article was first published")
-    imp.add_argument("--date", help="publication date, YYYY-MM-DD (or YYYY-MM) if the text has no date line")
-    imp.add_argument("--publisher", help="who first published it")
-    imp.add_argument("--force", action="store_true", help="replace an existing article")
+    imp.add_argument("--source-url", help="where the article was first published (default: the page's address)")
+    for command in (imp, bulk):
+        command.add_argument("--lang", help="the article's language code (default: what the page says, "
+                             "else what its text is written in)")
+        command.add_argument("--date", help="publication date, YYYY-MM-DD (or YYYY-MM), if the page gives none")
+        command.add_argument("--publisher", help="who first published it (default: the page's site name)")
+        command.add_argument("--force", action="store_true", help="replace articles that exist")
     tr = commands.add_parser("translations", help="what is missing or out of date in each language")
     tr.add_argument("--strict", action="store_true", help="exit 1 if anything is missing or out of date")
     tr.add_argument("--stamp", metavar="LANG", help="record that the complete translations into LANG are up to date")
@@ -85,11 +91,17 @@ def main(argv: list[str] | None = None) -> int:
             if args.timings:
                 print("timings: " + ", ".join(f"{k} {v:.2f} s" for k, v in report.timings.items()))
         elif args.command == "import-article":
-            from scripts.importer.text import import_article
+            from scripts.importer.run import Options, import_article
 
-            target = import_article(root, args.path.resolve(), args.lang, slug=args.slug, source_url=args.source_url,
-                                    date=args.date, publisher=args.publisher, force=args.force)
+            target = import_article(root, args.source, Options(args.lang, args.slug, args.source_url, args.date,
+                                                               args.publisher, args.force))
             print(f"imported {target.relative_to(root)}")
+        elif args.command == "import-articles":
+            from scripts.importer.bulk import import_articles
+            from scripts.importer.run import Options
+
+            return import_articles(root, args.source, Options(args.lang, None, None, args.date, args.publisher,
+                                                              args.force))
         elif args.command == "translations":
             from scripts.i18n.translations import print_report, stamp
 

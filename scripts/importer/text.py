@@ -1,6 +1,8 @@
-"""Import an article from the text of a scraped web page into content/articles/<slug>/<lang>.md.
+"""An article from the text of a scraped web page (what a browser's "select all, copy" gives).
 
-The author's words are kept exactly; what changes is only what a scrape adds or breaks:
+The header lines (author, date, 'Updated …', 'N min read', in any order and language) are read
+and taken out, and the headline is found by what it is: the line that is none of these and not
+a paragraph. The author's words are kept exactly; what changes is only what a scrape adds or breaks:
 page chrome is dropped (markers in scripts/importer/chrome.yml), an image's alt text followed
 by its caption becomes one caption with its credit, a short line between paragraphs that
 describes an image becomes a captioned image placeholder, a paragraph repeated as a pull
@@ -10,49 +12,25 @@ and mismatched or misplaced double quotation marks are repaired.
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import re
 import unicodedata
-from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
-import yaml
-from babel.dates import get_month_names
-from slugify import slugify
+from scripts.importer.article import (TITLE_MAX, ImportFailed, Imported, describe, escape_markdown, language_of,
+                                      slug_of)
+from scripts.importer.header import PERSON, HeaderFacts, is_chrome, read_header_line
 
-from scripts.errors import SiteError
-
-CHROME_FILE = Path(__file__).parent / "chrome.yml"
-DESCRIPTION_MAX = 160
-TITLE_MAX = 200
 FIGURE_MAX_WORDS = 12
+HEADER_MAX = 8
+"""Lines before the first paragraph looked at for the headline, the author and the dates."""
 
 CREDIT = re.compile(r"^[.,;:]?\s*((?:Photos?|Image|Source|Фото|Фота|Fot|Foto|Zdjęcie)\b.*)$", re.I)
-BYLINE = re.compile(r"^(?:By|Author:|Автор:|Аўтар:|Autor:|Autorka:)\s+(.+)$", re.I)
 BULLET = re.compile(r"^(?:[•·▪◦‣*–-]|\d{1,2}[.)])\s+(.+)$")
 NUMBERED = re.compile(r"^\d{1,2}[.)]\s")
 QUOTES = '"“”„'
 PAIRS = {('"', '"'), ("“", "”"), ("„", "“"), ("„", "”")}
 """Opening and closing marks that belong together (English, Belarusian/Russian, Polish)."""
 TERMINAL = '.!?:;…"”»)'
-
-
-class ImportFailed(SiteError):
-    """The input cannot be turned into an article; nothing was written."""
-
-
-@dataclass
-class Imported:
-    slug: str
-    meta: dict[str, str]
-    body: str
-    notes: list[str] = field(default_factory=list)
-
-    def markdown(self) -> str:
-        front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in self.meta.items())
-        return f"---\n{front}\n---\n\n{self.body}"
 
 
 # --- reading ------------------------------------------------------------------------------
@@ -63,7 +41,7 @@ def read_scrape(path: Path) -> str:
     data = path.read_bytes()
     if b"\x00" in data:
         raise ImportFailed(f"{path}: this is not a text file (it contains binary data): "
-                           "save the page's text as a .txt file first")
+                           "save the page's text as a .txt file, or the page itself as .html")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -72,18 +50,6 @@ def read_scrape(path: Path) -> str:
     if not text.strip():
         raise ImportFailed(f"{path}: the file is empty: there is no article to import")
     return text
-
-
-@cache
-def chrome() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
-    data = yaml.safe_load(CHROME_FILE.read_text(encoding="utf-8"))
-    lines = frozenset(line.casefold() for line in data["lines"])
-    return lines, tuple(re.compile(p, re.I) for p in data["patterns"])
-
-
-def is_chrome(block: str) -> bool:
-    lines, patterns = chrome()
-    return block.casefold() in lines or any(p.match(block) for p in patterns)
 
 
 def blocks_of(text: str) -> list[str]:
@@ -96,56 +62,6 @@ def blocks_of(text: str) -> list[str]:
         if line:
             out.append(line)
     return out
-
-
-# --- dates and bylines --------------------------------------------------------------------
-
-@cache
-def month_numbers() -> dict[str, int]:
-    """Month names in the site's languages, in every form Babel knows ('лютага', 'lutego')."""
-    names: dict[str, int] = {}
-    for locale in ("en", "be", "ru", "pl", "uk", "lt", "lv", "de"):
-        for context in ("format", "stand-alone"):
-            for width in ("wide", "abbreviated"):
-                for number, name in get_month_names(width, context, locale).items():
-                    names[name.casefold().rstrip(".")] = number
-    return names
-
-
-def parse_date_line(block: str) -> str | None:
-    """'12 February 2023', 'February 12, 2023', '12.02.2023', '2023-02-12', '12 лютага 2023 г.'."""
-    text = block.casefold().strip(" .")
-    text = re.sub(r"\s*(г|гг|р|r)\.?$", "", text)
-    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text):
-        y, mo, d = int(m[1]), int(m[2]), int(m[3])
-    elif m := re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text):
-        d, mo, y = int(m[1]), int(m[2]), int(m[3])
-    elif m := re.fullmatch(r"(\d{1,2}) ([^\W\d]+)\.? (\d{4})", text):
-        d, mo, y = int(m[1]), month_numbers().get(m[2], 0), int(m[3])
-    elif m := re.fullmatch(r"([^\W\d]+)\.? (\d{1,2}),? (\d{4})", text):
-        d, mo, y = int(m[2]), month_numbers().get(m[1], 0), int(m[3])
-    else:
-        return None
-    try:
-        return dt.date(y, mo, d).isoformat()
-    except ValueError:
-        return None
-
-
-def split_byline(block: str) -> tuple[str | None, str | None]:
-    """(author, date) from a byline such as 'By Anna Kowalska · 12 February 2023'."""
-    parts = [p.strip() for p in re.split(r"\s[·|•—–-]\s|,\s(?=\d)", block) if p.strip()]
-    author = date = None
-    for part in parts:
-        if (found := parse_date_line(part)) and date is None:
-            date = found
-        elif (m := BYLINE.match(part)) and author is None:
-            author = m.group(1).strip()
-    if author is None and date is None:
-        return None, None
-    if len(parts) > (author is not None) + (date is not None):
-        return None, None  # something else in the line: not a byline
-    return author, date
 
 
 # --- quotation marks ------------------------------------------------------------------------
@@ -198,14 +114,6 @@ def fix_quotes(text: str) -> str:
 
 
 # --- Markdown -------------------------------------------------------------------------------
-
-def escape_markdown(text: str) -> str:
-    """Keep the author's characters, but stop them from turning into Markdown syntax."""
-    text = re.sub(r"([\\`*_\[\]<])", r"\\\1", text)
-    if re.match(r"#{1,6}(\s|$)|>|[-+]\s", text):
-        text = "\\" + text
-    return re.sub(r"^(\d+)([.)])(\s)", r"\1\\\2\3", text)
-
 
 def same_text(a: str, b: str) -> bool:
     """Equal but for typography: dashes, quotation marks, apostrophes and spacing."""
@@ -265,13 +173,38 @@ def convert(blocks: list[str]) -> list[str]:
     return out
 
 
-def describe(paragraph: str) -> str:
-    """The first paragraph, cut at a word to at most 160 characters."""
-    text = re.sub(r"\\(.)", r"\1", paragraph)
-    if len(text) <= DESCRIPTION_MAX:
-        return text
-    cut = text[: DESCRIPTION_MAX - 1].rsplit(" ", 1)[0].rstrip(",;:–—- ")
-    return cut + "…"
+def is_paragraph(block: str) -> bool:
+    """A line of running text, not a headline: a sentence ending in a full stop, or a long line."""
+    words = len(block.split())
+    return words >= 30 or len(block) > TITLE_MAX or (words >= 6 and block[-1] in '.…:;"”»)')
+
+
+def find_header(blocks: list[str], facts: HeaderFacts) -> tuple[str, list[str], int]:
+    """(the headline, header lines that belong to the text, where the text after the header begins);
+    ``facts`` gets the author and dates.
+
+    The header is the lines before the first paragraph. Bylines, dates, reading times and
+    chrome are read as such; of the lines left, a name standing next to a date is the author,
+    a single word is a category, and the headline is the first line of four words or more, else
+    the longest. Lines after the headline that are none of these (a subtitle) stay in the text."""
+    header = []
+    for block in blocks[:HEADER_MAX]:
+        if is_paragraph(block) or BULLET.match(block):
+            break
+        header.append(block)
+    meta = [read_header_line(block, facts) for block in header]
+    left = [i for i, is_meta in enumerate(meta) if not is_meta]
+    names = [i for i in left if PERSON.match(header[i]) and any(0 <= j < len(meta) and meta[j] for j in (i - 1, i + 1))]
+    if len(left) > len(names) and names and facts.author is None:
+        facts.author = header[names[0]]
+    candidates = [i for i in left if i not in names and len(header[i].split()) > 1] or \
+        [i for i in left if i not in names] or left
+    if not candidates:
+        shown = blocks[0][:40].rstrip() if blocks else ""
+        raise ImportFailed(f"no title found: the article should start with its headline, but it reads '{shown}…'")
+    title = next((i for i in candidates if len(header[i].split()) >= 4), max(candidates, key=lambda i: len(header[i])))
+    kept = [header[i] for i in candidates if i > title]
+    return header[title], kept, len(header)
 
 
 def import_text(text: str, *, name: str, slug: str | None = None, source_url: str | None = None,
@@ -279,51 +212,27 @@ def import_text(text: str, *, name: str, slug: str | None = None, source_url: st
     blocks = [b for b in blocks_of(text) if not is_chrome(b)]
     if not blocks:
         raise ImportFailed(f"{name}: only page chrome was found: there is no article to import")
-    title = blocks.pop(0)
+    facts = HeaderFacts()
+    try:
+        title, kept, start = find_header(blocks, facts)
+    except ImportFailed as exc:
+        raise ImportFailed(f"{name}: {exc}") from None
     if len(title) > TITLE_MAX or title[-1] in ".;:," or BULLET.match(title):
         raise ImportFailed(f"{name}: no title found: the first line of the article should be its "
                            f"headline, but it reads '{title[:40].rstrip()}…'")
-    author = None
-    for _ in range(3):
-        if not blocks:
-            break
-        found_author, found_date = split_byline(blocks[0])
-        if found_author is None and found_date is None:
-            break
-        author = author or found_author
-        date = date or found_date
-        blocks.pop(0)
-    body = convert(blocks)
+    body = convert(kept + blocks[start:])
     paragraphs = [b for b in body if not b.startswith(("*", ">", "- ", "1. "))]
     if not paragraphs:
         raise ImportFailed(f"{name}: no paragraph of text follows the title")
     meta = {"title": fix_quotes(title), "description": describe(paragraphs[0])}
+    if facts.author:
+        meta["author"] = facts.author
     notes = []
-    if author:
-        meta["author"] = author
-    for key, value in (("publisher", publisher), ("date", date), ("source_url", source_url)):
+    for key, value in (("publisher", publisher), ("date", date or facts.date), ("source_url", source_url)):
         if value:
             meta[key] = value
         else:
             notes.append(f"add '{key}: ...' to the front matter before publishing")
-    return Imported(slug or slugify(title, max_length=60, word_boundary=True), meta, "\n\n".join(body) + "\n",
-                    notes)
-
-
-def import_article(root: Path, source: Path, lang: str, *, slug: str | None = None, source_url: str | None = None,
-                   date: str | None = None, publisher: str | None = None, force: bool = False) -> Path:
-    """Write content/articles/<slug>/<lang>.md and source.<lang>.txt; return the article path."""
-    text = read_scrape(source)
-    imported = import_text(text, name=str(source), slug=slug, source_url=source_url, date=date, publisher=publisher)
-    folder = root / "content" / "articles" / imported.slug
-    target = folder / f"{lang}.md"
-    raw = folder / f"source.{lang}.txt"
-    if target.exists() and not force:
-        raise ImportFailed(f"{target.relative_to(root)} already exists: pass --force to replace it")
-    folder.mkdir(parents=True, exist_ok=True)
-    target.write_text(imported.markdown(), encoding="utf-8")
-    if source.resolve() != raw.resolve():
-        raw.write_text(text, encoding="utf-8")
-    for note in imported.notes:
-        print(f"{target.relative_to(root)}: {note}")
-    return target
+    if facts.updated and facts.updated != meta.get("date"):
+        meta["updated"] = facts.updated
+    return Imported(slug or slug_of(title), meta, list(body), language_of(" ".join(blocks)), notes, text)

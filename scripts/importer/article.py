@@ -1,0 +1,116 @@
+"""What an import produces, whatever it read: an article's front matter, its Markdown blocks and
+the images between them, written into content/articles/<slug>/.
+
+- `Imported` is the article before it is written: blocks of Markdown and `Figure`s (images
+  still at their original address).
+- `write_article` keeps each image as a file beside the article (scripts.importer.images), writes
+  `<lang>.md` and the original it was read from, and never replaces an article without `force`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from slugify import slugify
+
+from scripts.errors import SiteError
+
+DESCRIPTION_MAX = 160
+TITLE_MAX = 200
+LANGUAGES = ("en", "be", "ru", "pl")
+"""The languages an article's language is recognised in (the site's; others are given with --lang)."""
+
+
+class ImportFailed(SiteError):
+    """The input cannot be turned into an article; nothing was written."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """An image of the article, still at the address the page gave."""
+
+    url: str
+    alt: str
+    caption: str = ""
+
+
+@dataclass
+class Imported:
+    slug: str
+    meta: dict[str, str]
+    blocks: list[str | Figure]
+    """Markdown blocks (paragraphs, headings, lists, quotes, tables, captions) and images, in order."""
+    lang: str | None = None
+    """The article's language, when the page says it or its text shows it."""
+    notes: list[str] = field(default_factory=list)
+    original: str = ""
+    """The scraped text the article was read from, kept beside it as source.<lang>.txt (a page's HTML
+    is not kept: its address is the article's source_url)."""
+
+    def front_matter(self) -> str:
+        front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in self.meta.items())
+        return f"---\n{front}\n---\n\n"
+
+
+def escape_markdown(text: str) -> str:
+    """Keep the author's characters, but stop them from turning into Markdown syntax."""
+    text = re.sub(r"([\\`*_\[\]<])", r"\\\1", text)
+    if re.match(r"#{1,6}(\s|$)|>|[-+]\s", text):
+        text = "\\" + text
+    return re.sub(r"^(\d+)([.)])(\s)", r"\1\\\2\3", text)
+
+
+def describe(paragraph: str) -> str:
+    """The first paragraph as plain text, cut at a word to at most 160 characters."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", paragraph)  # a link's words only
+    text = re.sub(r"\\(.)|[*_]{1,2}(?=\S)|(?<=\S)[*_]{1,2}", lambda m: m.group(1) or "", text)
+    text = " ".join(text.split())
+    if len(text) <= DESCRIPTION_MAX:
+        return text
+    cut = text[: DESCRIPTION_MAX - 1].rsplit(" ", 1)[0].rstrip(",;:–—- ")
+    return cut + "…"
+
+
+def slug_of(title: str) -> str:
+    return slugify(title, max_length=60, word_boundary=True) or "article"
+
+
+def language_of(text: str) -> str | None:
+    """The language of a text in one of the site's languages, told by its letters:
+    Belarusian has ў and і, Russian и, щ and ъ, Polish its own accented letters."""
+    letters = text.casefold()
+    cyrillic = sum("а" <= c <= "я" or c in "ёўі" for c in letters)
+    latin = sum("a" <= c <= "z" for c in letters)
+    if cyrillic > latin:
+        belarusian = letters.count("ў") + letters.count("і")
+        russian = sum(letters.count(c) for c in "ищъ")
+        return "be" if belarusian > russian else "ru"
+    if latin:
+        polish = sum(letters.count(c) for c in "ąćęłńóśźż")
+        return "pl" if polish * 200 > latin else "en"
+    return None
+
+
+def write_article(root: Path, imported: Imported, lang: str, *, force: bool = False,
+                  fetcher: object | None = None) -> Path:
+    """Write content/articles/<slug>/<lang>.md with its images and original; return its path."""
+    from scripts.importer.fetch import Fetcher
+    from scripts.importer.images import keep_images
+
+    folder = root / "content" / "articles" / imported.slug
+    target = folder / f"{lang}.md"
+    if target.exists() and not force:
+        raise ImportFailed(f"{target.relative_to(root)} already exists: pass --force to replace it")
+    blocks, notes = keep_images(imported.blocks, folder, fetcher if isinstance(fetcher, Fetcher) else Fetcher())
+    body = "\n\n".join(blocks) + "\n"
+    folder.mkdir(parents=True, exist_ok=True)
+    target.write_text(imported.front_matter() + body, encoding="utf-8")
+    original = folder / f"source.{lang}.txt"
+    if imported.original and (not original.exists() or original.read_text(encoding="utf-8") != imported.original):
+        original.write_text(imported.original, encoding="utf-8")
+    for note in [*imported.notes, *notes]:
+        print(f"{target.relative_to(root)}: {note}")
+    return target
