@@ -37,9 +37,13 @@ new: $(STAMP)
 freshness: $(STAMP)
 	@$(PY) -m scripts freshness
 
-## import-article: make import-article ARGS="page.txt --lang en [--slug …] [--source-url …] [--date …] [--force]"
+## import-article: make import-article ARGS="https://… | page.html | page.txt [--lang en] [--slug …] [--source-url …] [--date …] [--publisher …] [--force]"
 import-article: $(STAMP)
 	@$(PY) -m scripts import-article $(ARGS)
+
+## import-articles: make import-articles ARGS="sitemap.xml | https://…/sitemap.xml | addresses.txt | folder/ [--lang …] [--force]"
+import-articles: $(STAMP)
+	@$(PY) -m scripts import-articles $(ARGS)
 
 ## translations: what is missing or out of date per language (STRICT=1 fails on any; STAMP=be marks be done)
 translations: $(STAMP)

@@ -96,7 +96,8 @@ def test_the_corrections_log_and_where_to_report(tmp_path: Path) -> None:
 def test_an_article_not_yet_translated_is_listed_in_its_original(tmp_path: Path) -> None:
     root = make_project(tmp_path / "p", FIXTURES / "minimal" / "content")
     site = root / "content/site.yml"
-    site.write_text(site.read_text().replace("    default: true\n", "    default: true\n  - code: be\n    name: Беларуская\n"))
+    belarusian = "    default: true\n  - code: be\n    name: Беларуская\n"
+    site.write_text(site.read_text().replace("    default: true\n", belarusian))
     (root / "content/ui/be.yml").write_text("languages: Мовы\noriginal_language: арыгінал\n", encoding="utf-8")
     assert run_cli(root, "build", "--no-cards").code == 0
     page = (root / "site/be/articles/index.html").read_text(encoding="utf-8")
@@ -105,3 +106,22 @@ def test_an_article_not_yet_translated_is_listed_in_its_original(tmp_path: Path)
     assert '<span lang="en"><a href="sample/">A sample article</a></span>' in page
     english = text(read(root, "articles/index.html"))
     assert "Languages: English" in english and "(original)" not in english
+
+
+def test_an_article_written_in_another_language_than_the_default(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p", FIXTURES / "minimal" / "content")
+    site = root / "content/site.yml"
+    site.write_text(site.read_text().replace("    default: true\n", "    default: true\n  - code: pl\n    name: Polski\n"))
+    folder = root / "content/articles/most"
+    folder.mkdir()
+    (folder / "pl.md").write_text("---\ntitle: Nowy most\ndescription: Most otwarto po dwóch latach.\n"
+                                  "publisher: Gazeta\ndate: 2024-05-02\nsource_url: https://example.org/most\n---\n\n"
+                                  "Most otwarto po dwóch latach budowy.\n", encoding="utf-8")
+    assert run_cli(root, "build", "--no-cards").code == 0
+    english = (root / "site/en/articles/most/index.html").read_text(encoding="utf-8")
+    assert '<div lang="pl">' in english and "Most otwarto po dwóch latach budowy." in english
+    index = text(read(root, "articles/index.html"))
+    assert index.index("Nowy most") < index.index("A sample article")  # newest first
+    assert "Languages: Polski (original)" in index
+    report = run_cli(root, "translations").out
+    assert "content/articles/most/en.md" in report

@@ -1,37 +1,80 @@
-"""The article importer: each rule on scraped pages written for the tests, the seed article, bad input."""
+"""The article importer: a corpus of pages modelled on real platforms (saved HTML and scraped text, in
+four languages), each with the exact article, images and notes it must give; the seed article; bad input.
+
+Tests never touch the network: the corpus reads its images through `FixtureFetcher` (from each
+case's files/ folder), and tests/test_import_web.py serves pages and sitemaps from 127.0.0.1.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import shutil
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
 
-from scripts.importer.text import fix_quotes, import_text, parse_date_line
+from scripts.importer.fetch import Fetched, Fetcher, FetchFailed
+from scripts.importer.header import parse_date_line
+from scripts.importer.run import Options, import_article
+from scripts.importer.text import fix_quotes, import_text
 from tests.conftest import FIXTURES, REPO, run_cli, tree_digest
 
-PAGES = sorted(p for p in (FIXTURES / "import").iterdir() if p.is_dir())
+CASES = sorted(p for p in (FIXTURES / "import").iterdir() if p.is_dir())
 SEED = REPO.parent / "shared" / "seed" / "how-to-negotiate-with-lukashenko.txt"
 ARTICLE = REPO / "content" / "articles" / "how-to-negotiate-with-lukashenko"
 
 
+class FixtureFetcher(Fetcher):
+    """Files from disk as Fetcher reads them; an http(s) address answered from the case's files/
+    folder by its last path segment (an image missing there fails as an unreachable one would)."""
+
+    def __init__(self, files: Path) -> None:
+        super().__init__()
+        self.files = files
+
+    def _http(self, url: str, limit: int) -> Fetched:
+        path = self.files / unquote(urlsplit(url).path).rsplit("/", 1)[-1]
+        if not path.is_file():
+            raise FetchFailed(f"{url}: could not be read (ConnectionError)")
+        return Fetched(url, path.read_bytes(), "")
+
+
 def import_args(case: Path) -> list[str]:
-    args = yaml.safe_load((case / "args.yml").read_text(encoding="utf-8"))
+    args = yaml.safe_load((case / "args.yml").read_text(encoding="utf-8")) or {}
     return [part for key, value in args.items() for part in (f"--{key.replace('_', '-')}", str(value))]
 
 
-@pytest.mark.parametrize("case", PAGES, ids=[p.name for p in PAGES])
-def test_scraped_page_becomes_the_expected_article(case: Path, tmp_path: Path) -> None:
-    (tmp_path / "content").mkdir()
-    result = run_cli(tmp_path, "import-article", str(case / "page.txt"), *import_args(case))
-    assert result.code == 0, result.err
-    produced = [p for p in (tmp_path / "content").rglob("*.md")]
-    expected_path = (case / "expected-path.txt").read_text().strip()
-    assert [p.relative_to(tmp_path).as_posix() for p in produced] == [expected_path]
-    assert produced[0].read_text(encoding="utf-8") == (case / "expected.md").read_text(encoding="utf-8")
-    raw = produced[0].with_name(f"source.{produced[0].stem}.txt")
-    assert raw.read_text(encoding="utf-8") == (case / "page.txt").read_text(encoding="utf-8")
+def run_case(case: Path, root: Path) -> tuple[Path, str]:
+    """Import the case's page into ``root``; return the article written and the notes printed."""
+    args = yaml.safe_load((case / "args.yml").read_text(encoding="utf-8")) or {}
+    page = next(p for p in (case / "page.html", case / "page.txt") if p.exists())
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        path = import_article(root, str(page), Options(**args), FixtureFetcher(case / "files"))
+    return path, printed.getvalue()
+
+
+def expected(case: Path, name: str) -> str:
+    path = case / name
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+@pytest.mark.parametrize("case", CASES, ids=[p.name for p in CASES])
+def test_each_page_of_the_corpus_becomes_the_expected_article(case: Path, tmp_path: Path) -> None:
+    path, notes = run_case(case, tmp_path)
+    assert path.relative_to(tmp_path).as_posix() == expected(case, "expected-path.txt").strip()
+    assert path.read_text(encoding="utf-8") == expected(case, "expected.md")
+    images = sorted(p.name for p in (path.parent / "images").glob("*")) if (path.parent / "images").exists() else []
+    assert images == expected(case, "expected-images.txt").split()
+    assert notes.replace(str(tmp_path) + "/", "") == expected(case, "expected-notes.txt")
+    for name in images:  # every image kept is shown, and shown by the file it is
+        assert f"](images/{name})" in path.read_text(encoding="utf-8")
+    if (case / "page.txt").exists():
+        assert (path.parent / f"source.{path.stem}.txt").read_text(encoding="utf-8") == \
+            (case / "page.txt").read_text(encoding="utf-8")
 
 
 def body(markdown: str) -> str:
@@ -109,7 +152,7 @@ def test_existing_article_is_not_overwritten_without_force(tmp_path: Path) -> No
 @pytest.mark.parametrize(("name", "data", "message"), [
     ("empty.txt", b"  \n\n", "the file is empty: there is no article to import"),
     ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "this is not a text file (it contains binary data): "
-     "save the page's text as a .txt file first"),
+     "save the page's text as a .txt file, or the page itself as .html"),
     ("latin1.txt", "Título\n\nCafé".encode("latin-1"), "the file is not UTF-8 text: save it as UTF-8"),  # line 1
     ("chrome.txt", b"top of page\nShare\nbottom of page\n", "only page chrome was found: there is no article "
      "to import"),
@@ -134,5 +177,7 @@ def test_an_imported_article_with_its_details_passes_validation(tmp_path: Path) 
     shutil.copytree(FIXTURES / "minimal" / "content", tmp_path / "content")
     case = FIXTURES / "import" / "english-news"
     assert run_cli(tmp_path, "import-article", str(case / "page.txt"), *import_args(case)).code == 0
+    case = FIXTURES / "import" / "wordpress-news"
+    run_case(case, tmp_path)
     result = run_cli(tmp_path, "check")
     assert result.code == 0, result.err

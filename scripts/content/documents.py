@@ -6,6 +6,7 @@ file so that rules across files (scripts.content.rules) can name the line of a p
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Generic, Literal, TypeVar
 
@@ -124,6 +125,11 @@ class Content:
     def headline(self) -> Series:
         """The series shown large on the home page."""
         return self.series[self.site.headline_series]
+
+    def original_language(self, versions: Mapping[str, object]) -> str:
+        """The language an article was written in (others are translated from it): the default
+        language's version if there is one, else the first in the order of the site's languages."""
+        return next(code for code in self.site.codes if code in versions)
 
     @property
     def featured(self) -> dict[str, Article]:

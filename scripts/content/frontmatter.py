@@ -30,6 +30,8 @@ class ArticleMeta(Model):
     """Who first published it."""
     date: Date
     """When it was first published."""
+    updated: Date | None = None
+    """When the original was last changed, if it says so."""
     source_url: Url
     """Where it was first published."""
     figures: list[FigureTie] = Field(default_factory=list)

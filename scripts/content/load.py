@@ -107,9 +107,11 @@ class Loader:
     def add(self, rel: str, line: int, where: str, message: str) -> None:
         self.problems.append(Problem(rel, line, where, message))
 
-    def check_body(self, rel: str, body: str, first_line: int) -> None:
-        """Markdown only: no raw HTML, and links only to web pages or to other pages of the site."""
-        for problem in check_body(body):
+    def check_body(self, rel: str, body: str, first_line: int, images: Path | None = None) -> None:
+        """Markdown only: no raw HTML, links only to web pages or to other pages of the site, and
+        images of the site's own only from the article's images/ folder."""
+        shown = self.rel(images) + "/" if images else ""
+        for problem in check_body(body, images, shown):
             self.add(rel, first_line + problem.line - 1, "", problem.message)
 
     # --- the tree --------------------------------------------------------------------------
@@ -222,9 +224,17 @@ class Loader:
                 loaded = self.markdown(path, shape)
                 if loaded:
                     meta, body, line = loaded
-                    self.check_body(self.rel(path), body, line)
+                    images = directory / "images" if folder == "articles" else None
+                    self.check_body(self.rel(path), body, line, images)
                     versions[path.stem] = MarkdownFile(directory.name, path.stem, self.rel(path), meta, body, line)
             default = site.default_language
+            if folder == "articles":  # an article may be written in any of the site's languages
+                if not versions and not any(directory.glob("*.md")):
+                    self.add(self.rel(directory), 0, "", f"the folder holds no article: add "
+                             f"{self.rel(directory)}/<language>.md, or remove the folder")
+                if versions:
+                    out[directory.name] = versions
+                continue
             if default not in versions and not (directory / f"{default}.md").exists():
                 self.add(self.rel(directory), 0, "", f"the version in the default language is missing: "
                          f"add {self.rel(directory)}/{default}.md")
@@ -289,14 +299,21 @@ class Loader:
                     and (path.suffix == ".md" or re.fullmatch(r"source\.[a-z]{2,3}\.txt", path.name)))
                 or (top == "facts" and len(rel_parts) == 3 and path.suffix == ".yml"
                     and rel_parts[1] in (*FACT_KINDS, "lists"))
+                or (top == "articles" and len(rel_parts) == 4 and rel_parts[2] == "images"
+                    and path.suffix.lower() in IMAGE_SUFFIXES)
             )
             if ok:
                 continue
             hint = "fact sheets end in .yml" if path.suffix == ".yaml" else (
+                f"an article's images are {', '.join(IMAGE_SUFFIXES)} files" if "images" in rel_parts else
                 f"content/ holds only: site.yml, {', '.join(sorted(expected_dirs))}/ (see README.md)")
             self.add(self.rel(path), 0, "", f"unexpected file, the site would ignore it: {hint}")
 
 
+
+
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp")
+"""The image files an article's images/ folder may hold."""
 
 
 def load(root: Path, today: dt.date | None = None) -> Content:

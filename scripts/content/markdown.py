@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import markdown
@@ -65,8 +66,10 @@ class BodyProblem:
     message: str
 
 
-def check_body(text: str) -> list[BodyProblem]:
-    """No raw HTML, links only to web pages (https://) or to other pages of the site, no placeholder."""
+def check_body(text: str, images: Path | None = None, shown: str = "") -> list[BodyProblem]:
+    """No raw HTML, links only to web pages (https://) or to other pages of the site, no placeholder;
+    an image of the site's own is a file in ``images`` (an article's images/ folder, ``shown`` so in
+    messages), referred to as images/<file>."""
     parsed = parse(text)
     problems = []
     for snippet in parsed.raw_html:
@@ -82,12 +85,32 @@ def check_body(text: str) -> list[BodyProblem]:
         target = element.get("href") if element.tag == "a" else element.get("src") if element.tag == "img" else None
         if target is None:
             continue
+        if element.tag == "img" and not re.match(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*:|/|#)", target):
+            problem = _local_image(target, images, shown)
+            if problem:
+                problems.append(BodyProblem(line_of(text, target.strip()[:20]), problem))
+            continue
         scheme = re.match(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):", target)
         if scheme and scheme.group(1).lower() not in ALLOWED_SCHEMES:
             problems.append(BodyProblem(line_of(text, target.strip()[:20]),
                                         f"a link to '{scheme.group(1)}:…' is not allowed: link to an https:// "
                                         "address or to another page of the site (about.md)"))
     return sorted(problems, key=lambda p: p.line)
+
+
+def _local_image(target: str, images: Path | None, shown: str) -> str | None:
+    """Why a reference to an image of the site's own is wrong, if it is."""
+    if images is None:
+        return (f"'{target}': only articles show images of their own (kept in content/articles/<slug>/images/); "
+                "link to the article instead")
+    name = target.strip().removeprefix("images/")
+    if "/" in name or not target.strip().startswith("images/"):
+        return f"'{target}': an image is referred to as images/<file>, the file being in {shown}"
+    if not (images / name).is_file():
+        there = sorted(p.name for p in images.iterdir()) if images.is_dir() else []
+        listed = f" (it holds: {', '.join(there[:8])})" if there else " (the folder is empty or missing)"
+        return f"'{target}': there is no such file in {shown}{listed}: add it, or correct the name"
+    return None
 
 
 def line_of(text: str, needle: str) -> int:

@@ -170,5 +170,7 @@ class UiStrings(Model):
     next_article: Text | None = None
     languages: Text | None = None
     original_language: Text | None = None
+    updated_on: Text | None = None
+    """Before the date an article was last changed at its source: 'updated'."""
     data_articles: Text | None = None
     all_articles: Text | None = None

@@ -74,7 +74,10 @@ def report(content: Content) -> list[Status]:
     default = site.default_language
     out: list[Status] = []
     for lang in site.codes:
-        if lang == default:
+        if lang == default:  # only an article written in another language can lack its default version
+            out += [Status(f"content/articles/{slug}/{lang}.md", lang, "missing",
+                           f"no translation (written in {content.original_language(versions)})")
+                    for slug, versions in content.articles.items() if lang not in versions]
             continue
         for (kind, ident), rel in content.paths.items():
             item = content.facts(kind)[ident]
@@ -91,9 +94,12 @@ def report(content: Content) -> list[Status]:
         for folder, found in markdown.items():
             for slug, versions in found.items():
                 rel = f"content/{folder}/{slug}/{lang}.md"
+                original = content.original_language(versions)
                 if lang not in versions:
                     out.append(Status(rel, lang, "missing", "no translation"))
-                elif versions[lang].meta.translated_from != markdown_fingerprint(versions[default]):
+                elif lang == original:
+                    out.append(Status(rel, lang, "complete"))
+                elif versions[lang].meta.translated_from != markdown_fingerprint(versions[original]):
                     out.append(Status(rel, lang, "outdated", "the original changed since it was translated"
                                       if versions[lang].meta.translated_from else "no fingerprint yet"))
                 else:
@@ -132,7 +138,8 @@ def stamp(root: Path, lang: str) -> list[str]:
         path = root / status.file
         if status.file.endswith(".md"):
             folder, slug = status.file.split("/")[1:3]
-            original = content.articles[slug][default] if folder == "articles" else content.pages[slug][default]
+            versions = content.articles[slug] if folder == "articles" else content.pages[slug]
+            original = versions[content.original_language(versions)]
             _set_front_matter(path, "translated_from", markdown_fingerprint(original))
         elif status.file.startswith("content/ui/"):
             _set_top_level(path, "translated_from", ui_fingerprint(content))

@@ -3,8 +3,8 @@ the images between them, written into content/articles/<slug>/.
 
 - `Imported` is the article before it is written: blocks of Markdown and `Figure`s (images
   still at their original address).
-- `write_article` keeps each image as a file beside the article (scripts.importer.images), writes
-  `<lang>.md` and the original it was read from, and never replaces an article without `force`.
+- scripts.importer.run writes it: each image kept as a file beside the article, `<lang>.md`, and
+  the scraped text it was read from.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from slugify import slugify
 
@@ -49,6 +48,12 @@ class Imported:
     original: str = ""
     """The scraped text the article was read from, kept beside it as source.<lang>.txt (a page's HTML
     is not kept: its address is the article's source_url)."""
+
+    @property
+    def body(self) -> str:
+        """The Markdown of an article without images (a scraped text's): its blocks, one after another."""
+        assert all(isinstance(b, str) for b in self.blocks), "an article with images is written by write_article"
+        return "\n\n".join(str(b) for b in self.blocks) + "\n"
 
     def front_matter(self) -> str:
         front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in self.meta.items())
@@ -92,25 +97,3 @@ def language_of(text: str) -> str | None:
         polish = sum(letters.count(c) for c in "ąćęłńóśźż")
         return "pl" if polish * 200 > latin else "en"
     return None
-
-
-def write_article(root: Path, imported: Imported, lang: str, *, force: bool = False,
-                  fetcher: object | None = None) -> Path:
-    """Write content/articles/<slug>/<lang>.md with its images and original; return its path."""
-    from scripts.importer.fetch import Fetcher
-    from scripts.importer.images import keep_images
-
-    folder = root / "content" / "articles" / imported.slug
-    target = folder / f"{lang}.md"
-    if target.exists() and not force:
-        raise ImportFailed(f"{target.relative_to(root)} already exists: pass --force to replace it")
-    blocks, notes = keep_images(imported.blocks, folder, fetcher if isinstance(fetcher, Fetcher) else Fetcher())
-    body = "\n\n".join(blocks) + "\n"
-    folder.mkdir(parents=True, exist_ok=True)
-    target.write_text(imported.front_matter() + body, encoding="utf-8")
-    original = folder / f"source.{lang}.txt"
-    if imported.original and (not original.exists() or original.read_text(encoding="utf-8") != imported.original):
-        original.write_text(imported.original, encoding="utf-8")
-    for note in [*imported.notes, *notes]:
-        print(f"{target.relative_to(root)}: {note}")
-    return target

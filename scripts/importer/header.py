@@ -115,9 +115,8 @@ def _parts(text: str, separators: str) -> list[str]:
 def _read_part(part: str, found: HeaderFacts) -> bool:
     if (updated := UPDATED.match(part)) and (day := parse_date_line(updated.group(1))):
         found.updated = found.updated or day
-    elif (published := PUBLISHED.match(part)) and (day := parse_date_line(published.group(1))):
-        found.date = found.date or day
-    elif day := parse_date_line(part):
+    elif ((published := PUBLISHED.match(part)) and (day := parse_date_line(published.group(1)))) \
+            or (day := parse_date_line(part)):
         found.date = found.date or day
     elif byline := BYLINE.match(part):
         found.author = found.author or clean_author(byline.group(1))

@@ -14,17 +14,35 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import lxml.html
 import trafilatura
 from lxml import etree
 
-from scripts.importer.article import Figure, ImportFailed, Imported, describe, language_of, slug_of
+from scripts.importer.article import Figure, Imported, ImportFailed, describe, language_of, slug_of
 from scripts.importer.fetch import resolve
 from scripts.importer.header import HeaderFacts, clean_author, is_chrome, read_header_line
+from scripts.importer.images import file_stem
 from scripts.importer.markdown import Block, blocks_from_xml
+from scripts.importer.platforms import adapt
 
+CAPTIONS = ("//figcaption | //*[contains(concat(' ', normalize-space(@class), ' '), ' tr-caption ')]"
+            " | //*[contains(concat(' ', normalize-space(@class), ' '), ' wp-caption-text ')]")
+"""Where platforms put an image's caption: <figcaption>, Blogger's tr-caption cell, old WordPress captions."""
+CHROME_BOX = re.compile(r"(^|[\s_-])(subscri\w*|newsletter|cta-card|kg-cta-card|share|sharing|sharedaddy|"
+                        r"social|cookie\w*|consent|related|recommend\w*|comments?|likes?|like-button|"
+                        r"post-tags|tag-list|tags-links|read-more|author-list|post-footer|byline-meta)"
+                        r"($|[\s_-])", re.I)
+"""Class, id or data-hook words of page parts that are never the article: share bars, subscribe
+boxes, comments, related posts, cookie notices, tag lists."""
+STANDFIRST = re.compile(r"^(article-|post-|entry-|pw-)?(excerpt|standfirst|subtitle|sub-title|dek|subheadline|"
+                        r"subtitle-paragraph)$")
+"""Class of the summary under a headline (Ghost's article-excerpt, Substack's subtitle, Medium's)."""
+KEEP_TAGS = {"html", "body", "main", "article"}
+"""Never dropped as chrome, whatever their classes say (WordPress puts 'tag-…' on <body> and <article>)."""
 LAZY = ("data-src", "data-original", "data-lazy-src", "data-orig-file", "data-full-url")
 """Attributes where lazy-loading scripts keep an image's real address."""
 ICON_MAX = 100
@@ -38,33 +56,40 @@ def import_html(html: str, *, address: str, slug: str | None = None, source_url:
         tree = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError):
         raise ImportFailed(f"{address}: this is not an HTML page") from None
-    meta = trafilatura.extract_metadata(tree)
-    page_url = (meta.url if meta and meta.url else "") or (address if address.startswith("http") else "")
-    prepare(tree, images_base=address, links_base=page_url or address, author=meta.author if meta else None)
+    meta = trafilatura.extract_metadata(lxml.html.document_fromstring(html))
+    platform = adapt(tree)
+    canonical = next(iter(tree.xpath("//link[@rel='canonical']/@href")), "")
+    page_url = (meta.url if meta and meta.url else "") or canonical or (address if address.startswith("http") else "")
+    standfirst = prepare(tree, images_base=address, links_base=page_url or address,
+                         author=meta.author if meta else None)
     xml = trafilatura.extract(tree, output_format="xml", include_formatting=True, include_links=True,
                               include_images=True, include_tables=True, include_comments=False)
     if not xml:
         raise ImportFailed(f"{address}: no article text was found on this page")
     blocks = blocks_from_xml(etree.fromstring(xml.encode("utf-8")))
-    title = " ".join(((meta.title if meta else None) or "").split())
+    title = " ".join((platform.title or (meta.title if meta else None) or "").split())
     facts = HeaderFacts()
     blocks, subtitle = strip_header(blocks, title, facts)
+    subtitle = standfirst or subtitle
     if not title:
         raise ImportFailed(f"{address}: no title found: the page has no <title>, headline or og:title")
     lead = lead_figure(tree, meta.image if meta else None, blocks, images_base=address)
     paragraphs = [b for b in blocks if b.kind == "p"]
     if not paragraphs:
         raise ImportFailed(f"{address}: no paragraph of text was found on this page")
-    description = subtitle or (meta.description if meta and meta.description else "") or paragraphs[0].text
+    given = "" if platform.title else (meta.description if meta and meta.description else "")  # a post's
+    description = subtitle or given or paragraphs[0].text  # preview repeats its first line: not a summary
     out: dict[str, str] = {"title": title, "description": describe(description)}
-    author = (meta.author if meta else None) or facts.author
+    author = None if platform.author_is_publisher else (meta.author if meta else None) or facts.author
     if author:
         out["author"] = clean_author(author.split(";")[0])
     dates = page_dates(tree)
-    sitename = meta.sitename if meta and meta.sitename and not re.fullmatch(r"[\w.-]+\.[a-z]{2,}", meta.sitename) else None
-    found = {"publisher": publisher or sitename,  # a bare host name is not a publisher's name
-             "date": date or dates.get("published") or (meta.date if meta else None) or facts.date,
-             "source_url": source_url or page_url or None}
+    sitename = meta.sitename if meta and meta.sitename else None
+    if sitename and re.fullmatch(r"[\w.-]+\.[a-z]{2,}", sitename):
+        sitename = None  # a bare host name is not a publisher's name
+    found = {"publisher": publisher or platform.publisher or sitename,
+             "date": date or platform.date or dates.get("published") or (meta.date if meta else None) or facts.date,
+             "source_url": source_url or platform.source_url or page_url or None}
     notes = []
     for key, value in found.items():
         if value:
@@ -74,13 +99,20 @@ def import_html(html: str, *, address: str, slug: str | None = None, source_url:
     updated = dates.get("modified") or facts.updated
     if updated and updated != out.get("date"):
         out["updated"] = updated
-    body: list[str | Figure] = ([lead] if lead else []) + [b.figure or b.markdown for b in blocks]
+    body: list[str | Figure] = [lead] if lead else []
+    body += [b.figure or b.markdown for b in blocks]
     lang = page_language(tree) or language_of(" ".join(b.text for b in paragraphs))
     return Imported(slug or slug_of(title), out, body, lang, notes)
 
 
-def prepare(tree: Any, *, images_base: str, links_base: str, author: str | None) -> None:
-    """Make the page ready for extraction (see the module's docstring)."""
+def prepare(tree: Any, *, images_base: str, links_base: str, author: str | None) -> str | None:
+    """Make the page ready for extraction (see the module's docstring); return the standfirst (the
+    summary platforms show under the headline), taken out of the page."""
+    standfirst = None
+    for element in list(tree.iter()):
+        if isinstance(element.tag, str) and any(STANDFIRST.match(t) for t in (element.get("class") or "").split()):
+            standfirst = standfirst or " ".join(element.text_content().split()) or None
+            element.drop_tree()
     for img in tree.iter("img"):
         real = next((img.get(a) for a in LAZY if img.get(a)), None)
         if real and (not img.get("src") or img.get("src", "").startswith("data:")):
@@ -88,12 +120,16 @@ def prepare(tree: Any, *, images_base: str, links_base: str, author: str | None)
         if not img.get("src") and img.get("srcset"):
             img.set("src", largest(img.get("srcset")))
         if img.get("src"):
-            img.set("src", resolve(img.get("src"), images_base))
+            img.set("src", image_address(img.get("src"), images_base, links_base))
     for img in list(tree.iter("img")):
         small = any(_number(img.get(side)) <= ICON_MAX for side in ("width", "height") if img.get(side))
         if small or (author and (img.get("alt") or "").strip() == author.strip()):
             img.drop_tree()
-    for caption in list(tree.iter("figcaption")):
+    for box in list(tree.xpath("//*[@class or @id or @data-hook or @data-testid]")):
+        marks = " ".join(box.get(a) or "" for a in ("class", "id", "data-hook", "data-testid"))
+        if box.tag not in KEEP_TAGS and CHROME_BOX.search(marks) and box.getparent() is not None:
+            box.drop_tree()
+    for caption in list(tree.xpath(CAPTIONS)):
         box = caption.getparent()
         while box is not None and not box.findall(".//img"):
             box = box.getparent()
@@ -111,11 +147,21 @@ def prepare(tree: Any, *, images_base: str, links_base: str, author: str | None)
         href = link.get("href")
         if href and not href.startswith(("#", "mailto:", "javascript:")):
             link.set("href", resolve(href, links_base))
+    return standfirst
+
+
+def image_address(src: str, images_base: str, page_url: str) -> str:
+    """An image's absolute address: beside a saved page when the file is there ('Save page as, complete'
+    keeps images in a folder beside it), else on the page's own site."""
+    address = resolve(src, images_base)
+    if address.startswith("file:") and not Path(unquote(urlsplit(address).path)).is_file():
+        return resolve(src, page_url)
+    return address
 
 
 def strip_header(blocks: list[Block], title: str, facts: HeaderFacts) -> tuple[list[Block], str | None]:
-    """The text without the header lines extraction left in it (the headline, a subtitle, the byline,
-    dates, counters) and without chrome lines anywhere; and the subtitle, when there is one."""
+    """The text without the header lines extraction left in it (the headline, a subtitle or standfirst,
+    the byline, dates, counters) and without chrome lines anywhere; and the subtitle, when there is one."""
     subtitle = None
     out: list[Block] = []
     started = False  # past the header: the first paragraph, list or image
@@ -191,8 +237,6 @@ def largest(srcset: str) -> str:
 
 def _identity(url: str) -> str:
     """An image's address without sizes and resizing paths: the same picture at another size matches."""
-    from scripts.importer.images import file_stem
-
     return re.sub(r"-\d+x\d+$", "", file_stem(url))
 
 

@@ -50,6 +50,8 @@ def keep_images(blocks: list[str | Figure], folder: Path, fetcher: Fetcher) -> t
             continue
         alt = escape_markdown(" ".join(block.alt.split())) or escape_markdown(caption_text(block.caption)[0])
         out.append(f"![{alt}](images/{name})")
+        if not alt:
+            notes.append(f"images/{name} has no description: write what it shows between the brackets of ![]")
         if block.caption:
             out.append(caption_markdown(block.caption))
     return out, notes

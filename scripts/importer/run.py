@@ -7,8 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from scripts.importer.article import LANGUAGES, ImportFailed, Imported, write_article
+import yaml
+
+from scripts.importer.article import LANGUAGES, Imported, ImportFailed
 from scripts.importer.fetch import Fetched, Fetcher, FetchFailed
+from scripts.importer.images import keep_images
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,10 @@ def import_article(root: Path, source: str, options: Options, fetcher: Fetcher |
     if not lang:
         raise ImportFailed(f"{source}: the article's language could not be told: give it with --lang "
                            f"({', '.join(LANGUAGES)})")
+    codes = site_languages(root)
+    if codes and lang not in codes:
+        raise ImportFailed(f"{source}: the article is in '{lang}', which is not a language of the site "
+                           f"(content/site.yml lists: {', '.join(codes)}): add the language first, or give --lang")
     return write_article(root, imported, lang, force=options.force, fetcher=fetcher)
 
 
@@ -53,6 +60,16 @@ def read_article(source: str, options: Options, fetcher: Fetcher) -> Imported:
     return import_html(text, address=page.url, **details)
 
 
+def site_languages(root: Path) -> list[str]:
+    """The language codes content/site.yml lists (none when there is no site yet)."""
+    site = root / "content" / "site.yml"
+    try:
+        data = yaml.safe_load(site.read_text(encoding="utf-8")) if site.is_file() else None
+        return [str(language["code"]) for language in data["languages"]] if data else []
+    except (yaml.YAMLError, KeyError, TypeError):
+        return []  # `make check` says what is wrong with site.yml
+
+
 def is_html_file(path: Path) -> bool:
     if path.suffix.lower() in (".html", ".htm", ".xhtml"):
         return True
@@ -67,3 +84,22 @@ def looks_like_html(page: Fetched | None, text: str) -> bool:
         return True
     start = text.lstrip()[:200].lower()
     return start.startswith(("<!doctype html", "<html")) or "<head" in start
+
+
+def write_article(root: Path, imported: Imported, lang: str, *, force: bool = False,
+                  fetcher: Fetcher | None = None) -> Path:
+    """Write content/articles/<slug>/<lang>.md with its images and original; return its path."""
+    folder = root / "content" / "articles" / imported.slug
+    target = folder / f"{lang}.md"
+    if target.exists() and not force:
+        raise ImportFailed(f"{target.relative_to(root)} already exists: pass --force to replace it")
+    blocks, notes = keep_images(imported.blocks, folder, fetcher or Fetcher())
+    body = "\n\n".join(blocks) + "\n"
+    folder.mkdir(parents=True, exist_ok=True)
+    target.write_text(imported.front_matter() + body, encoding="utf-8")
+    original = folder / f"source.{lang}.txt"
+    if imported.original and (not original.exists() or original.read_text(encoding="utf-8") != imported.original):
+        original.write_text(imported.original, encoding="utf-8")
+    for note in [*imported.notes, *notes]:
+        print(f"{target.relative_to(root)}: {note}")
+    return target

@@ -16,8 +16,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from scripts.importer.article import (TITLE_MAX, ImportFailed, Imported, describe, escape_markdown, language_of,
-                                      slug_of)
+from scripts.importer.article import TITLE_MAX, Imported, ImportFailed, describe, escape_markdown, language_of, slug_of
 from scripts.importer.header import PERSON, HeaderFacts, is_chrome, read_header_line
 
 FIGURE_MAX_WORDS = 12
@@ -201,7 +200,8 @@ def find_header(blocks: list[str], facts: HeaderFacts) -> tuple[str, list[str], 
         [i for i in left if i not in names] or left
     if not candidates:
         shown = blocks[0][:40].rstrip() if blocks else ""
-        raise ImportFailed(f"no title found: the article should start with its headline, but it reads '{shown}…'")
+        raise ImportFailed(f"no title found: the first line of the article should be its headline, "
+                           f"but it reads '{shown}…'")
     title = next((i for i in candidates if len(header[i].split()) >= 4), max(candidates, key=lambda i: len(header[i])))
     kept = [header[i] for i in candidates if i > title]
     return header[title], kept, len(header)

@@ -9,6 +9,7 @@ from scripts.content.documents import Content
 from scripts.content.fields import PartialDate
 from scripts.i18n.locale import Locale
 from scripts.render import routes
+from scripts.render.pages import version
 from scripts.render.phrases import body_name
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -27,7 +28,7 @@ def atom(content: Content, locale: Locale) -> str:
 
     entries: list[tuple[PartialDate, str, str, str]] = []  # (date, title, url, summary)
     for slug, versions in content.articles.items():
-        doc = versions.get(locale.code) or versions[locale.default]
+        doc = version(locale, versions)
         entries.append((doc.meta.date, doc.meta.title, url(routes.article_page(slug)), doc.meta.description))
     for kind, ident, item in content.all_wallets():
         page = url(routes.fact_page(kind, ident))

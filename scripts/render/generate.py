@@ -38,8 +38,8 @@ class Generated:
     """The Markdown of one language, ready for MkDocs."""
 
     lang: str
-    files: dict[str, str]
-    """Path relative to docs/<lang>/ -> text."""
+    files: dict[str, str | bytes]
+    """Path relative to docs/<lang>/ -> text (or the bytes of an image)."""
     pages: list[PageInfo]
     nav: list[dict[str, str]]
 
@@ -50,7 +50,8 @@ def generate(content: Content, root: Path, today: dt.date) -> list[Generated]:
     Languages are rendered in parallel on a machine with more than one core.
     """
     updated = last_changed(root, today)
-    data = {routes.data_file(name): text for name, text in downloads(content).items()}
+    data: dict[str, str | bytes] = {routes.data_file(name): text for name, text in downloads(content).items()}
+    data.update(article_images(root, content))
     jobs = [(content, lang, updated, today) for lang in content.site.codes]
     workers = min(len(jobs), os.cpu_count() or 1)
     if workers > 1 and len(content.people) + len(content.companies) + len(content.crossings) > 100:
@@ -63,11 +64,22 @@ def generate(content: Content, root: Path, today: dt.date) -> list[Generated]:
     return out
 
 
+def article_images(root: Path, content: Content) -> dict[str, str | bytes]:
+    """Every article's images, published beside it (the same files in every language)."""
+    out: dict[str, str | bytes] = {}
+    for slug in content.articles:
+        folder = root / "content" / "articles" / slug / "images"
+        for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+            if path.is_file():
+                out[f"{routes.article_images(slug)}/{path.name}"] = path.read_bytes()
+    return out
+
+
 def _generate_language(job: tuple[Content, str, dict[str, dt.date], dt.date]) -> Generated:
     content, lang, updated, today = job
     renderer = Renderer(content, lang, updated, today)
     pages = renderer.pages()
-    files = {page.path: renderer.render(page) for page in pages}
+    files: dict[str, str | bytes] = {page.path: renderer.render(page) for page in pages}
     files[routes.FEED] = atom(content, renderer.locale)
     infos = [PageInfo(page.path, page.title, page.sources, page.card) for page in pages]
     return Generated(lang, files, infos, renderer.nav(pages))

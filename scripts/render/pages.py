@@ -224,7 +224,8 @@ def other_names(locale: Locale, item: m.Wallet | m.Crossing) -> list[str]:
 
 
 def version(locale: Locale, versions: dict[str, Article]) -> Article:
-    return versions.get(locale.code) or versions[locale.default]
+    """An article in this language, else in the language it was written in."""
+    return versions.get(locale.code) or versions[next(c for c in locale.site.codes if c in versions)]
 
 
 def unique_sources(items: list[m.Series]) -> list[m.Source]:

@@ -45,6 +45,7 @@ class Renderer:
             share=self.share_links, page_url=self.page_url, md=Md, untranslated=self.untranslated,
             since_text=lambda item: since_text(loc, item), authority=lambda ident: self.t_body(ident),
             country=lambda ident: self.t(content.countries[ident].name),
+            article_page=routes.article_page,
             event_anchor=routes.event_anchor, status_anchor=routes.status_anchor, point_anchor=routes.point_anchor,
             chart_series=lambda ident, s: Md(charts.series_svg(loc, ident, s)),
             chart_timeline=lambda ident, c: Md(charts.timeline_svg(loc, ident, c, today)),

@@ -32,7 +32,13 @@ def index_page(kind: LinkedKind) -> str:
 
 
 def article_page(slug: str) -> str:
-    return f"articles/{slug}.md"
+    """An article is a folder's index page, so that its images sit beside it: articles/<slug>/images/."""
+    return f"articles/{slug}/index.md"
+
+
+def article_images(slug: str) -> str:
+    """Where an article's images are published (its Markdown refers to them as images/<file>)."""
+    return f"articles/{slug}/images"
 
 
 def text_page(slug: str) -> str:
@@ -56,7 +62,8 @@ def page_url(site_url: str, lang: str, page: str) -> str:
 
 def card_path(page: str) -> str:
     """Where a page's social card goes, relative to docs/<lang>/: assets/cards/people/gutseriev.png."""
-    return f"assets/cards/{page.removesuffix('.md')}.png"
+    stem = page.removesuffix(".md")
+    return f"assets/cards/{stem if page == ARTICLES else stem.removesuffix('/index')}.png"
 
 
 def relative(target: str, here: str) -> str:

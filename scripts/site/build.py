@@ -107,7 +107,7 @@ def _build_locked(root: Path, content: Content, generated: list[Generated], with
     stage = Path(tempfile.mkdtemp(prefix="stage-", dir=root / ".build"))
     try:
         docs, site = stage / "docs", stage / "site"
-        files = {"README.md": DOCS_README}
+        files: dict[str, str | bytes] = {"README.md": DOCS_README}
         for gen in generated:
             files.update({f"{gen.lang}/{rel}": text for rel, text in gen.files.items()})
         place_tree(docs, files, root / "docs")

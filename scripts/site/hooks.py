@@ -1,6 +1,8 @@
-"""MkDocs hooks: two small fixes to every built page that Material's templates offer no block for.
+"""MkDocs hooks: small fixes to every built page that Material's templates offer no block for.
 
 - Every outbound link gets rel="noopener noreferrer" (links in content Markdown included).
+- Every image of the site's own (an article's images/) gets its width and height, read from the
+  file, so that the page does not jump while it loads; all but the first load lazily.
 - Material's menu toggles are checkboxes with autocomplete="off", which HTML allows on text
   fields only (the Nu HTML Checker rejects it); they sit in base.html outside any block, so
   the attribute is removed here. Material's own files, its JavaScript bundle above all, are
@@ -12,10 +14,15 @@ The Content-Security-Policy and referrer policy are written by the templates the
 
 from __future__ import annotations
 
+import posixpath
 import re
+from pathlib import Path
 from typing import Any
 
+from PIL import Image, UnidentifiedImageError
+
 _LINK = re.compile(r'<a\s[^>]*href="(https?://[^"]*)"[^>]*>')
+_IMG = re.compile(r'<img\s[^>]*>')
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input[^>]*type="checkbox"[^>]*?) autocomplete="off"')
 
 
@@ -32,6 +39,33 @@ def outbound_rel(html: str, site_url: str) -> str:
         return tag.replace(rel.group(0), f' rel="{value}"') if rel else tag.replace("<a ", f'<a rel="{value}" ', 1)
 
     return _LINK.sub(outbound, html)
+
+
+def sized_images(html: str, page_url: str, docs_dir: str) -> str:
+    """width, height, loading and decoding on each <img> whose file is in docs/ (its own images)."""
+    count = 0
+
+    def size(match: re.Match[str]) -> str:
+        nonlocal count
+        tag = match.group(0)
+        src = re.search(r'\ssrc="([^"]+)"', tag)
+        if not src or re.match(r"^([a-z][a-z0-9+.-]*:|/)", src.group(1)) or " width=" in tag:
+            return tag
+        path = Path(docs_dir) / posixpath.normpath(posixpath.join(page_url, src.group(1)))
+        try:
+            with Image.open(path) as image:
+                width, height = image.size
+        except (OSError, UnidentifiedImageError):
+            return tag
+        count += 1
+        lazy = ' loading="lazy"' if count > 1 else ""
+        return tag.replace("<img ", f'<img width="{width}" height="{height}"{lazy} decoding="async" ', 1)
+
+    return _IMG.sub(size, html)
+
+
+def on_page_content(html: str, page: Any, config: Any, **_: Any) -> str:
+    return sized_images(html, page.url, config["docs_dir"])
 
 
 def valid_markup(html: str) -> str:

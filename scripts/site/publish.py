@@ -52,10 +52,11 @@ def _same(path: Path, data: bytes) -> bool:
         return False
 
 
-def place_tree(folder: Path, files: dict[str, str], previous: Path) -> None:
+def place_tree(folder: Path, files: dict[str, str | bytes], previous: Path) -> None:
     """Write ``files`` under ``folder``; a file identical to the one in ``previous`` is hard-linked instead."""
     for rel, text in files.items():
-        path, data, old = folder / rel, text.encode("utf-8"), previous / rel
+        path, old = folder / rel, previous / rel
+        data = text.encode("utf-8") if isinstance(text, str) else text
         path.parent.mkdir(parents=True, exist_ok=True)
         if _same(old, data):
             os.link(old, path)

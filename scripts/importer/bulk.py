@@ -1,0 +1,121 @@
+"""`python -m scripts import-articles SOURCE`: many articles at once, from a sitemap.xml (a file or
+an address; a sitemap index is followed), a text file of addresses (one per line, # for comments)
+or a folder of saved pages (.html, .htm, .txt).
+
+Each article is imported once: a page whose address is already an article's source_url, or whose
+article file exists, is skipped unless --force. A page that fails is reported and the run goes on.
+The report lists what was imported, skipped and failed (with the reason); the exit code is 1 when
+anything failed.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
+
+from scripts.importer.article import ImportFailed
+from scripts.importer.fetch import Fetcher, FetchFailed
+from scripts.importer.run import Options, import_article
+
+PAGE_SUFFIXES = (".html", ".htm", ".txt")
+SITEMAP_DEPTH = 3
+"""How deep sitemap indexes are followed."""
+
+
+@dataclass
+class Report:
+    imported: list[tuple[str, str]] = field(default_factory=list)
+    """(source, file written)"""
+    skipped: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    """(source, why)"""
+
+    def lines(self) -> list[str]:
+        out = [f"imported {len(self.imported)}:"] + [f"  {path}  <- {source}" for source, path in self.imported]
+        out += [f"skipped {len(self.skipped)} (imported before; --force imports them again):"]
+        out += [f"  {source}" for source in self.skipped]
+        out += [f"failed {len(self.failed)}:"] + [f"  {why}" for _, why in self.failed]
+        out.append(f"{len(self.imported)} imported, {len(self.skipped)} skipped, {len(self.failed)} failed")
+        return out
+
+
+def import_articles(root: Path, source: str, options: Options, fetcher: Fetcher | None = None) -> int:
+    fetcher = fetcher or Fetcher()
+    try:
+        sources = list_sources(source, fetcher)
+    except FetchFailed as exc:
+        raise ImportFailed(str(exc)) from None
+    if not sources:
+        raise ImportFailed(f"{source}: no page to import was found there")
+    known = imported_addresses(root)
+    report = Report()
+    for n, page in enumerate(sources, 1):
+        progress(n, len(sources), report)
+        if page in known and not options.force:
+            report.skipped.append(page)
+            continue
+        try:
+            path = import_article(root, page, options, fetcher)
+        except ImportFailed as exc:
+            if "already exists" in str(exc):
+                report.skipped.append(page)
+            else:
+                report.failed.append((page, str(exc) if str(exc).startswith(page) else f"{page}: {exc}"))
+            continue
+        report.imported.append((page, path.relative_to(root).as_posix()))
+    progress(0, 0, report)
+    print("\n".join(report.lines()))
+    return 1 if report.failed else 0
+
+
+def list_sources(source: str, fetcher: Fetcher) -> list[str]:
+    """The pages ``source`` names, each once, in its order."""
+    path = Path(source)
+    if urlsplit(source).scheme not in ("http", "https") and path.is_dir():
+        return [str(p) for p in sorted(path.rglob("*")) if p.suffix.lower() in PAGE_SUFFIXES and p.is_file()]
+    text = fetcher.get(source).text()
+    if re.search(r"<(urlset|sitemapindex)\b", text[:2000]):
+        return list(dict.fromkeys(sitemap_pages(text, source, fetcher, SITEMAP_DEPTH)))
+    lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return list(dict.fromkeys(line for line in lines if line))
+
+
+def sitemap_pages(text: str, where: str, fetcher: Fetcher, depth: int) -> list[str]:
+    try:
+        tree = ElementTree.fromstring(text.encode("utf-8"))
+    except ElementTree.ParseError as exc:
+        raise FetchFailed(f"{where}: this sitemap is not valid XML ({exc})") from None
+    locs = [(e.text or "").strip() for e in tree.iter() if e.tag.rsplit("}", 1)[-1] == "loc"]
+    if tree.tag.rsplit("}", 1)[-1] != "sitemapindex":
+        return [loc for loc in locs if loc]
+    if depth == 0:
+        raise FetchFailed(f"{where}: sitemap indexes nested more than {SITEMAP_DEPTH} deep")
+    pages = []
+    for loc in locs:
+        pages += sitemap_pages(fetcher.get(loc).text(), loc, fetcher, depth - 1)
+    return pages
+
+
+def imported_addresses(root: Path) -> set[str]:
+    """The source_url of every article already in content/ (as written in its front matter)."""
+    found = set()
+    for path in (root / "content" / "articles").glob("*/*.md"):
+        head = path.read_text(encoding="utf-8").split("\n---", 1)[0]
+        match = re.search(r"^source_url:\s*\"?([^\"\n]+)\"?\s*$", head, re.M)
+        if match:
+            found.add(match.group(1).strip())
+    return found
+
+
+def progress(n: int, total: int, report: Report) -> None:
+    """One line that says how far a long run has got: rewritten in a terminal, every 25 pages in a log."""
+    counts = f"{len(report.imported)} imported, {len(report.skipped)} skipped, {len(report.failed)} failed"
+    if sys.stderr.isatty():
+        end = "\n" if n == 0 else ""
+        print(f"\r[{n}/{total}] {counts}" if n else f"\rdone: {counts}", end=end, file=sys.stderr, flush=True)
+    elif n and (n % 25 == 0 or n == total) and total > 25:
+        print(f"[{n}/{total}] {counts}", file=sys.stderr, flush=True)
