@@ -111,7 +111,8 @@ def test_an_article_not_yet_translated_is_listed_in_its_original(tmp_path: Path)
 def test_an_article_written_in_another_language_than_the_default(tmp_path: Path) -> None:
     root = make_project(tmp_path / "p", FIXTURES / "minimal" / "content")
     site = root / "content/site.yml"
-    site.write_text(site.read_text().replace("    default: true\n", "    default: true\n  - code: pl\n    name: Polski\n"))
+    polish = "    default: true\n  - code: pl\n    name: Polski\n"
+    site.write_text(site.read_text().replace("    default: true\n", polish))
     folder = root / "content/articles/most"
     folder.mkdir()
     (folder / "pl.md").write_text("---\ntitle: Nowy most\ndescription: Most otwarto po dwóch latach.\n"
