@@ -66,7 +66,7 @@ def test_a_page_imported_by_its_address_keeps_its_images_and_builds(web: tuple[s
     kept = sorted(p.name for p in (article.parent / "images").iterdir())
     assert kept == ["snow-field.jpg", "wide-view.png"]  # the lead image once, the broken one not
     assert "![Snow over the allotment beds at dawn](images/snow-field.jpg)" in text
-    assert "*The allotments on Saturday morning.* Photo: Dan Price\n{.figure-caption}" in text
+    assert "*The allotments on Saturday morning.* Photo: Dan Price\n{.image-caption}" in text
     assert "*Buckets of beetroot on a wheelbarrow. The beetroot chain.* Photo: Ruth Okafor" in text  # in its place
     assert f"image not kept: {base}media/broken.jpg: this is not an image" in result.out
     with Image.open(article.parent / "images/wide-view.png") as wide:

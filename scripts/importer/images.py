@@ -53,7 +53,7 @@ def keep_images(blocks: list[str | Figure], folder: Path, fetcher: Fetcher) -> t
         if not alt:
             notes.append(f"images/{name} has no description: write what it shows between the brackets of ![]")
         if block.caption:
-            out.append(caption_markdown(block.caption))
+            out.append(caption_markdown(block.caption, "image-caption"))
     return out, notes
 
 
@@ -102,12 +102,14 @@ def caption_text(caption: str) -> tuple[str, str]:
     return caption, ""
 
 
-def caption_markdown(caption: str) -> str:
+def caption_markdown(caption: str, kind: str = "figure-caption") -> str:
+    """A caption paragraph: under an image shown ('image-caption'), or standing in for one that is not
+    ('figure-caption', drawn as an empty picture frame with the description in it)."""
     said, credit = caption_text(caption)
     if said and said[-1] not in ".!?…":
         said += "."
     parts = ([f"*{escape_markdown(said)}*"] if said else []) + ([escape_markdown(credit)] if credit else [])
-    return " ".join(parts) + "\n{.figure-caption}"
+    return " ".join(parts) + f"\n{{.{kind}}}"
 
 
 def placeholder(figure: Figure) -> str | None:

@@ -66,7 +66,8 @@ def _pattern(names: tuple[str, ...]) -> re.Pattern[str]:
 
 def _skipped(element: ET.Element) -> bool:
     classes = (element.get("class") or "").split()
-    return element.tag in SKIP or "admonition" in classes or "figure-caption" in classes
+    return element.tag in SKIP or "admonition" in classes or "figure-caption" in classes \
+        or "image-caption" in classes
 
 
 def _texts(element: ET.Element) -> Iterator[tuple[ET.Element, ET.Element | None]]:
