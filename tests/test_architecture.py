@@ -131,3 +131,19 @@ def test_every_stage_is_a_package_with_a_docstring() -> None:
         init = SCRIPTS / stage / "__init__.py"
         assert init.is_file(), stage
         assert ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))), stage
+
+
+NETWORK = {"requests", "urllib.request", "http.client", "socket", "urllib3", "httpx", "aiohttp", "ftplib"}
+"""Modules that reach other machines."""
+
+
+def test_only_the_importer_fetcher_uses_the_network() -> None:
+    """Building, checking and previewing never contact another machine; only importing does, in one place."""
+    users = set()
+    for name, path in modules().items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            found = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else []
+            if any(f == n or f.startswith(n + ".") for f in found for n in NETWORK):
+                users.add(name)
+    assert users == {"scripts.importer.fetch"}

@@ -1,7 +1,9 @@
 """An article from a web page's HTML (a saved page or an address), on any blog platform.
 
 The page's main text is found by trafilatura (its extraction keeps headings, lists, quotes,
-links, emphasis, tables and images, and leaves out menus, share bars, comments and the like);
+links, emphasis, tables and images, and leaves out menus, share bars, comments and the like;
+readability-lxml, tried on the same corpus, dropped Wix's and Tilda's images and a closing
+paragraph, kept share bars and counters, and reads no metadata);
 its metadata (JSON-LD, Open Graph, <time>, bylines) by trafilatura's metadata reader. Before
 extraction the page is prepared so that nothing of the article is lost: lazy-loaded images get
 their real address, each figure's caption travels with its image, a quote keeps its
