@@ -165,10 +165,12 @@ class CardCache:
         self.drawn = 0
         self.reused = 0
 
-    def place_all(self, jobs: list[tuple[Card, Path]]) -> None:
-        """Put every card at its target; the missing ones are drawn first, on every core."""
+    def files(self, cards: list[Card]) -> dict[str, Path]:
+        """The cached file of every card (key -> path); the missing ones are drawn first, on every core.
+        The files are never rewritten: a card that looks different has another key."""
         self.folder.mkdir(parents=True, exist_ok=True)
-        missing = {card.key(): card for card, _ in jobs if not (self.folder / f"{card.key()}.png").exists()}
+        wanted = {card.key(): card for card in cards}
+        missing = {key: card for key, card in wanted.items() if not (self.folder / f"{key}.png").exists()}
         work = [(card, str(self.folder / f"{key}.png")) for key, card in missing.items()]
         if len(work) > 8 and (os.cpu_count() or 1) > 1:
             with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=mp.get_context("spawn")) as pool:
@@ -177,7 +179,5 @@ class CardCache:
             for job in work:
                 _draw_to(job)
         self.drawn += len(work)
-        self.reused += len(jobs) - len(work)
-        for card, target in jobs:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.link(self.folder / f"{card.key()}.png", target)  # the cached file itself: never rewritten
+        self.reused += len(cards) - len(work)
+        return {key: self.folder / f"{key}.png" for key in wanted}

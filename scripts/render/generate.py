@@ -11,11 +11,13 @@ from pathlib import Path
 
 from scripts.content.documents import Content
 from scripts.content.history import last_changed
-from scripts.render import routes
+from scripts.i18n.translations import Status, report
+from scripts.render import links, routes
 from scripts.render.cards import Card
 from scripts.render.feeds import atom
 from scripts.render.opendata import downloads
 from scripts.render.renderer import Renderer
+from scripts.render.reuse import Inputs, Rendered, code_digest, file_digests
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,8 @@ class Generated:
     """Path relative to docs/<lang>/ -> text (or the bytes of an image)."""
     pages: list[PageInfo]
     nav: list[dict[str, str]]
+    rendered: int = 0
+    """Pages rendered in this build (the others' inputs had not changed: their Markdown was kept)."""
 
 
 def generate(content: Content, root: Path, today: dt.date) -> list[Generated]:
@@ -52,11 +56,19 @@ def generate(content: Content, root: Path, today: dt.date) -> list[Generated]:
     updated = last_changed(root, today)
     data: dict[str, str | bytes] = {routes.data_file(name): text for name, text in downloads(content).items()}
     data.update(article_images(root, content))
-    jobs = [(content, lang, updated, today) for lang in content.site.codes]
-    workers = min(len(jobs), os.cpu_count() or 1)
+    inputs = Inputs(content, file_digests(root), updated, today, code_digest())
+    statuses = report(content)  # the translation report covers every language: made once
+    links.prepare(content)  # the pattern of every name, compiled once before the workers fork
+    jobs = [(content, lang, updated, today, inputs, root / ".build" / "render" / f"{lang}.pickle", statuses)
+            for lang in content.site.codes]
+    workers = min(len(jobs), cores())
     if workers > 1 and len(content.people) + len(content.companies) + len(content.crossings) > 100:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as pool:
-            out = list(pool.map(_generate_language, jobs))
+        _FORKED[:] = jobs  # forked workers inherit the jobs: only their numbers are sent to them
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as pool:
+                out = list(pool.map(_generate_forked, range(len(jobs))))
+        finally:
+            _FORKED.clear()
     else:
         out = [_generate_language(job) for job in jobs]
     for gen in out:
@@ -75,11 +87,34 @@ def article_images(root: Path, content: Content) -> dict[str, str | bytes]:
     return out
 
 
-def _generate_language(job: tuple[Content, str, dict[str, dt.date], dt.date]) -> Generated:
-    content, lang, updated, today = job
-    renderer = Renderer(content, lang, updated, today)
+_FORKED: list[tuple[Content, str, dict[str, dt.date], dt.date, Inputs, Path, list[Status]]] = []
+
+
+def _generate_forked(number: int) -> Generated:
+    return _generate_language(_FORKED[number])
+
+
+def cores() -> int:
+    """The cores this process may run on (what `taskset` allows, else all of them)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _generate_language(job: tuple[Content, str, dict[str, dt.date], dt.date, Inputs, Path, list[Status]]
+                       ) -> Generated:
+    content, lang, updated, today, inputs, kept, statuses = job
+    renderer = Renderer(content, lang, updated, today, statuses)
     pages = renderer.pages()
-    files: dict[str, str | bytes] = {page.path: renderer.render(page) for page in pages}
+    rendered = Rendered(kept)
+    files: dict[str, str | bytes] = {}
+    for page in pages:
+        digest = inputs.of(page)
+        text = rendered.get(page.path, digest)
+        files[page.path] = text if text is not None else renderer.render(page)
+        rendered.put(page.path, digest, str(files[page.path]), fresh=text is None)
+    rendered.save()
     files[routes.FEED] = atom(content, renderer.locale)
     infos = [PageInfo(page.path, page.title, page.sources, page.card) for page in pages]
-    return Generated(lang, files, infos, renderer.nav(pages))
+    return Generated(lang, files, infos, renderer.nav(pages), rendered.rendered)

@@ -14,11 +14,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from markdown import Extension, Markdown
@@ -107,6 +109,11 @@ def link_tree(root: ET.Element, targets: dict[str, str]) -> list[str]:
     return linked
 
 
+def prepare(content: Content) -> None:
+    """Compile the pattern of every name now (it is cached): worker processes forked later inherit it."""
+    _pattern(tuple(spellings(content)))
+
+
 def mentions(content: Content, body: str) -> list[Target]:
     """The fact pages an article's text mentions (in the order of their first mention)."""
     by_path = {target.path: target for target in spellings(content).values()}
@@ -130,16 +137,21 @@ class FactLinks(Extension):
 
     ``targets`` maps each spelling to the fact page's file from the docs root ('/people/gutseriev.md');
     MkDocs then checks and rewrites those links like any other (validation.links.absolute_links:
-    relative_to_docs).
+    relative_to_docs). ``targets_file`` names a JSON file of the same (the build uses it, so that a
+    new name changes the articles that mention it, not the configuration of every page).
     """
 
     def __init__(self, **kwargs: Any):
-        self.config = {"targets": [{}, "spelling -> '/people/<id>.md'"]}
+        self.config = {"targets": [{}, "spelling -> '/people/<id>.md'"],
+                       "targets_file": ["", "a JSON file of spelling -> '/people/<id>.md'"]}
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
+        targets = dict(self.getConfig("targets"))
+        if self.getConfig("targets_file"):
+            targets.update(json.loads(Path(self.getConfig("targets_file")).read_text(encoding="utf-8")))
         # after inline parsing (20), before MkDocs rewrites links (0)
-        md.treeprocessors.register(_LinkBody(md, dict(self.getConfig("targets"))), "fact-links", 5)
+        md.treeprocessors.register(_LinkBody(md, targets), "fact-links", 5)
 
 
 def makeExtension(**kwargs: Any) -> FactLinks:

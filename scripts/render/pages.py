@@ -236,8 +236,9 @@ def unique_sources(items: list[m.Series]) -> list[m.Source]:
     return list(seen.values())
 
 
-def all_pages(content: Content, locale: Locale, today: dt.date) -> list[Page]:
-    """Every page of one language, in navigation order."""
+def all_pages(content: Content, locale: Locale, today: dt.date, statuses: list[Status] | None = None) -> list[Page]:
+    """Every page of one language, in navigation order (``statuses``: the translation report, when
+    it was made once for every language)."""
     site = content.site
     text = locale.text
     every_file = list(content.paths.values())
@@ -287,7 +288,8 @@ def all_pages(content: Content, locale: Locale, today: dt.date) -> list[Page]:
     pages.append(DataPage(path=routes.DATA, title=locale.ui("data"), description=locale.ui("data_intro"),
                           sources=every_file, schemas=[f"{name}.schema.json" for name in SCHEMAS]))
     pages.append(TranslationsPage(path=routes.TRANSLATIONS, title=locale.ui("translations"),
-                                  description=locale.ui("translations_intro"), sources=[], statuses=report(content)))
+                                  description=locale.ui("translations_intro"), sources=[],
+                                  statuses=report(content) if statuses is None else statuses))
     pages.append(ArticlesIndexPage(path=routes.ARTICLES, title=locale.ui("articles"), description="",
                                    sources=[e.doc.rel for e in articles], entries=articles))
     for i, entry in enumerate(articles):  # newest first: the next article is the one before in the list

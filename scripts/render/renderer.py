@@ -18,7 +18,7 @@ from scripts.content.documents import Content
 from scripts.content.freshness import as_of as freshness_as_of
 from scripts.content.freshness import is_stale
 from scripts.i18n.locale import Locale
-from scripts.i18n.translations import lang_texts
+from scripts.i18n.translations import Status, lang_texts
 from scripts.render import charts, routes, social
 from scripts.render.links import add_notes
 from scripts.render.markup import Md, environment, escape
@@ -29,8 +29,10 @@ from scripts.render.phrases import body_name, since_text
 class Renderer:
     """Renders every page of one language."""
 
-    def __init__(self, content: Content, lang: str, updated: dict[str, dt.date], today: dt.date):
+    def __init__(self, content: Content, lang: str, updated: dict[str, dt.date], today: dt.date,
+                 statuses: list[Status] | None = None):
         self.content = content
+        self.statuses = statuses
         self.today = today
         self.locale = Locale.of(content, lang)
         self.lang = lang
@@ -116,7 +118,7 @@ class Renderer:
     # --- pages -----------------------------------------------------------------------------
 
     def pages(self) -> list[Page]:
-        pages = all_pages(self.content, self.locale, self.today)
+        pages = all_pages(self.content, self.locale, self.today, self.statuses)
         for page in pages:
             page.card = social.card(self.content, self.locale, page)
         return pages

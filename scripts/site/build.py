@@ -18,22 +18,19 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from scripts.content.documents import Content
 from scripts.content.history import last_changed
 from scripts.content.load import load
 from scripts.errors import BuildFailed
-from scripts.render import links
+from scripts.render import links, routes
 from scripts.render.cards import CardCache
 from scripts.render.generate import Generated, generate
+from scripts.site.cache import LanguageCache, fingerprint
 from scripts.site.config import HOOKS, THEME, mkdocs_config
-from scripts.site.mkdocs_run import explain, run_languages
-from scripts.site.publish import OUTPUTS, link_tree, place_tree, reuse_unchanged, swap, write_root_pages
+from scripts.site.mkdocs_run import Job, explain, run_languages
+from scripts.site.publish import OUTPUTS, link_trees, reuse_unchanged, swap, write_root_pages
 
 SCRIPTS = Path(__file__).resolve().parents[1]
 
@@ -99,53 +96,58 @@ def _exclusive(lock: Path) -> Iterator[None]:
 
 def _build_locked(root: Path, content: Content, generated: list[Generated], with_cards: bool,
                   timer: Timer) -> BuildReport:
-    """Stage everything under .build/, build the languages that changed, then swap docs/ and site/ in."""
+    """Bring each language's cached MkDocs input up to date, build the languages that changed (only
+    their changed pages, unless something every page depends on changed), then stage docs/ and
+    site/ from the caches and swap them in."""
     for stale in (root / ".build").glob("stage-*"):  # left by a build that was killed
         shutil.rmtree(stale, ignore_errors=True)
-    published_file = root / ".build" / "published.json"
-    published = json.loads(published_file.read_text()) if published_file.exists() and (root / "site").exists() else {}
+    cards = CardCache(root / ".build" / "cards")
+    card_files = cards.files([p.card for gen in generated for p in gen.pages if p.card]) if with_cards else {}
+    timer.lap("cards")
+    plans = []
+    targets = json.dumps(links.link_targets(content), ensure_ascii=False, sort_keys=True)
+    for gen in generated:
+        cache = LanguageCache(root / ".build" / "mkdocs" / gen.lang)
+        linked = {p.card_path: card_files[p.card.key()] for p in gen.pages if p.card and with_cards}
+        changed = cache.sync(gen.files, linked)
+        if cache.put("link-targets.json", targets):  # names changed: the articles that link them did
+            changed |= {routes.article_page(slug) for slug in content.articles}
+        config = mkdocs_config(root, content, gen.lang, gen.nav, cache.docs, cache.site,
+                               cache.folder / "link-targets.json")
+        labels = [root / "content" / "ui" / f"{code}.yml" for code in {gen.lang, content.site.default_language}]
+        print_ = fingerprint(config, [THEME, HOOKS, Path(links.__file__)], sorted(labels))
+        mode = cache.mode(print_, changed)
+        if mode == "dirty":
+            cache.forget_outputs(changed)
+        plans.append((gen, cache, mode, print_, config))
+    timer.lap("sync")
+    todo = [plan for plan in plans if plan[2] != "unchanged"]
+    for _, cache, _, _, _ in todo:
+        cache.begin()
+    results = run_languages([Job(config, str(root / "mkdocs.yml"), mode == "dirty")
+                             for _, _, mode, _, config in todo])
+    for (gen, cache, mode, print_, _), (seconds, messages) in zip(todo, results, strict=True):
+        timer.laps[f"mkdocs {gen.lang}{' (dirty)' if mode == 'dirty' else ''}"] = seconds
+        if messages:
+            raise BuildFailed(explain(messages, gen, root))
+        cache.done(print_)
+    timer.lap("mkdocs")
     stage = Path(tempfile.mkdtemp(prefix="stage-", dir=root / ".build"))
     try:
-        docs, site = stage / "docs", stage / "site"
-        files: dict[str, str | bytes] = {"README.md": DOCS_README}
-        for gen in generated:
-            files.update({f"{gen.lang}/{rel}": text for rel, text in gen.files.items()})
-        place_tree(docs, files, root / "docs")
-        cards = CardCache(root / ".build" / "cards")
-        if with_cards:
-            cards.place_all([(page.card, docs / gen.lang / page.card_path)
-                             for gen in generated for page in gen.pages if page.card])
-        timer.lap("cards")
-        fingerprints, configs = {}, {}
-        for gen in generated:
-            config = mkdocs_config(root, content, gen.lang, gen.nav, docs / gen.lang, site / gen.lang)
-            configs[gen.lang] = stage / f"mkdocs.{gen.lang}.yml"
-            configs[gen.lang].write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-            fingerprints[gen.lang] = fingerprint(docs / gen.lang, {k: v for k, v in config.items()
-                                                                   if k not in ("docs_dir", "site_dir")})
-        changed = [gen for gen in generated
-                   if published.get(gen.lang) != fingerprints[gen.lang] or not (root / "site" / gen.lang).is_dir()]
-        for gen in generated:
-            if gen not in changed:
-                link_tree(root / "site" / gen.lang, site / gen.lang)
-        results = run_languages([str(configs[gen.lang]) for gen in changed])
-        for gen, (seconds, messages) in zip(changed, results, strict=True):
-            timer.laps[f"mkdocs {gen.lang}"] = seconds
-            if messages:
-                raise BuildFailed(explain(messages, gen, root))
-        for gen in changed:
-            reuse_unchanged(site / gen.lang, root / "site" / gen.lang)
-        timer.lap("mkdocs")
-        write_root_pages(site, content)
-        reuse_unchanged(site, root / "site", recursive=False)
+        (stage / "docs").mkdir()
+        (stage / "docs" / "README.md").write_text(DOCS_README, encoding="utf-8")
+        reuse_unchanged(stage / "docs", root / "docs", recursive=False)
+        link_trees([pair for gen, cache, _, _, _ in plans
+                    for pair in ((cache.docs, stage / "docs" / gen.lang), (cache.site, stage / "site" / gen.lang))])
+        write_root_pages(stage / "site", content)
+        reuse_unchanged(stage / "site", root / "site", recursive=False)
         for name in OUTPUTS:
             swap(stage / name, root / name)
-        published_file.write_text(json.dumps(fingerprints), encoding="utf-8")
         timer.lap("publish")
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     return BuildReport({gen.lang: len(gen.pages) for gen in generated}, cards.drawn, cards.reused,
-                       [gen.lang for gen in changed], timer.laps)
+                       [plan[0].lang for plan in todo], timer.laps)
 
 
 class Timer:
@@ -161,17 +163,6 @@ class Timer:
         self._last = now
 
 
-def fingerprint(docs: Path, config: dict[str, Any]) -> str:
-    """Everything one language's MkDocs build depends on: its input files, config, theme and hooks."""
-    versions = [metadata.version(name) for name in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions")]
-    digest = hashlib.sha256(json.dumps([config, versions], sort_keys=True, default=str).encode())
-    for folder in (docs, THEME):
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            digest.update(path.relative_to(folder).as_posix().encode())
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
-    for module in (HOOKS, Path(links.__file__), Path(__file__)):  # code that runs inside MkDocs
-        digest.update(module.read_bytes())
-    return digest.hexdigest()
 @dataclass
 class BuildReport:
     pages: dict[str, int]

@@ -29,8 +29,10 @@ LUNR = {"ar", "da", "de", "du", "el", "en", "es", "fi", "fr", "he", "hi", "hu", 
 
 
 def mkdocs_config(root: Path, content: Content, lang: str, nav: list[dict[str, str]], docs_dir: Path,
-                  site_dir: Path) -> dict[str, Any]:
-    """The base mkdocs.yml with this language's settings on top."""
+                  site_dir: Path, targets_file: Path | None = None) -> dict[str, Any]:
+    """The base mkdocs.yml with this language's settings on top (with ``targets_file``, the fact
+    links of articles are read from that file rather than written into the configuration)."""
+    fact_links = {"targets_file": str(targets_file)} if targets_file else {"targets": links.link_targets(content)}
     base = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     site = content.site
     locale = Locale.of(content, lang)
@@ -45,7 +47,7 @@ def mkdocs_config(root: Path, content: Content, lang: str, nav: list[dict[str, s
         site_dir=str(site_dir),
         nav=nav,
         markdown_extensions=[*EXTENSIONS, {"toc": EXTENSION_CONFIGS["toc"]},
-                             {"scripts.render.links": {"targets": links.link_targets(content)}}],
+                             {"scripts.render.links": fact_links}],
     )
     if site.repo_url:
         # Not Material's repo_url: its script would ask api.github.com for stars and forks,

@@ -3,6 +3,10 @@
 - Every outbound link gets rel="noopener noreferrer" (links in content Markdown included).
 - Every image of the site's own (an article's images/) gets its width and height, read from the
   file, so that the page does not jump while it loads; all but the first load lazily.
+- The search index stays whole in a dirty build (scripts.site.build runs MkDocs with dirty=True
+  on a cached output): each page's entries are kept beside the output between builds, the entries
+  of the pages rendered now replace theirs, deleted pages drop out, and the index is written in the
+  order of a full build, so that it is the same as a full build's.
 - Material's menu toggles are checkboxes with autocomplete="off", which HTML allows on text
   fields only (the Nu HTML Checker rejects it); they sit in base.html outside any block, so
   the attribute is removed here. Material's own files, its JavaScript bundle above all, are
@@ -14,6 +18,8 @@ The Content-Security-Policy and referrer policy are written by the templates the
 
 from __future__ import annotations
 
+import json
+import os
 import posixpath
 import re
 from pathlib import Path
@@ -79,3 +85,63 @@ def on_post_page(output: str, page: Any, config: Any, **_: Any) -> str:
 def on_post_template(output: str, template_name: str, config: Any, **_: Any) -> str:
     """Static pages rendered from templates (the 404 page) get the same fixes."""
     return outbound_rel(valid_markup(output), config["site_url"] or "") if template_name.endswith(".html") else output
+
+
+def on_env(env: Any, config: Any, **_: Any) -> Any:
+    """Compiled templates are kept between builds (beside the language caches, .build/mkdocs/jinja/):
+    compiling Material's templates was half of a dirty build's time."""
+    import jinja2
+
+    caches = Path(config["site_dir"]).parent.parent
+    if caches.name == "mkdocs" and caches.parent.name == ".build":  # a build by scripts.site.build
+        (caches / "jinja").mkdir(exist_ok=True)
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(caches / "jinja"))
+    return env
+
+
+SEARCH_PAGES = "search-pages.json"
+"""Beside a language's cached output (not in it): each page's search entries from the last build."""
+_state: dict[str, Any] = {"order": [], "rendered": set()}
+
+
+def on_pre_build(config: Any, **_: Any) -> None:
+    _state["order"], _state["rendered"] = [], set()
+
+
+def on_files(files: Any, config: Any, **_: Any) -> Any:
+    _state["order"] = [file.url for file in files.documentation_pages()]
+    return files
+
+
+def on_page_context(context: Any, page: Any, config: Any, **_: Any) -> Any:
+    _state["rendered"].add(page.url)
+    return context
+
+
+def on_post_build(config: Any, **_: Any) -> None:
+    merge_search_index(Path(config["site_dir"]), _state["order"], _state["rendered"])
+
+
+def merge_search_index(site_dir: Path, order: list[str], rendered: set[str]) -> None:
+    """Make site_dir/search/search_index.json hold every page's entries, in the order of a full build:
+    the entries Material wrote for the pages rendered in this build, the kept ones for the others."""
+    index_file = site_dir / "search" / "search_index.json"
+    kept_file = site_dir.parent / SEARCH_PAGES
+    if not index_file.is_file():
+        return
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    kept: dict[str, list[Any]] = json.loads(kept_file.read_text(encoding="utf-8")) if kept_file.is_file() else {}
+    fresh: dict[str, list[Any]] = {}
+    for entry in index["docs"]:
+        fresh.setdefault(entry["location"].split("#", 1)[0], []).append(entry)
+    pages = {url: fresh.get(url, []) if url in rendered else kept.get(url, []) for url in order}
+    index["docs"] = [entry for url in order for entry in pages[url]]
+    _replace(index_file, json.dumps(index, separators=(",", ":"), default=str))  # as Material writes it
+    _replace(kept_file, json.dumps(pages, ensure_ascii=False))
+
+
+def _replace(path: Path, text: str) -> None:
+    """Write a new file and rename it over the old one (never through a hard link)."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, path)

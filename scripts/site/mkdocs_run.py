@@ -1,17 +1,27 @@
-"""MkDocs, one build per language: running it in worker processes, and pointing its warnings
-back at the content file (and line) they come from."""
+"""MkDocs, one build per language: running it in worker processes (one per core), and pointing
+its warnings back at the content file (and line) they come from.
+
+Each build gets its configuration as a dict (parsing it back from YAML cost half a second per
+language on a large site), may be a dirty build (only the pages whose input changed are
+rendered: scripts.site.build decides), and writes every file as a new file renamed into place,
+so that it never writes through a hard link into a published tree.
+"""
 
 from __future__ import annotations
 
+import io
 import logging
 import multiprocessing as mp
 import os
 import re
+import shutil
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from scripts.render.generate import Generated
 
@@ -38,7 +48,17 @@ def _capture_mkdocs() -> Iterator[_Collect]:
         logger.propagate = propagate
 
 
-def run_mkdocs(config_file: str) -> list[str]:
+@dataclass(frozen=True)
+class Job:
+    """One language's MkDocs build."""
+
+    config: dict[str, Any]
+    config_path: str
+    """Where relative paths in the configuration are read from (the project's mkdocs.yml)."""
+    dirty: bool
+
+
+def run_mkdocs(job: Job) -> list[str]:
     """Build one language with MkDocs in strict mode; return its warnings (empty: success).
 
     Runs in a worker process, so it returns messages rather than raising.
@@ -48,12 +68,48 @@ def run_mkdocs(config_file: str) -> list[str]:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    _write_by_renaming()
+    build_log = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(f, _DirtyNotice) for f in build_log.filters):
+        build_log.addFilter(_DirtyNotice())  # before strict mode counts it as a warning
     with _capture_mkdocs() as captured:
         try:
-            mkdocs_build(load_config(config_file=config_file))
+            config = load_config(io.BytesIO(b"{}"), config_file_path=job.config_path, **job.config)
+            mkdocs_build(config, dirty=job.dirty)
         except MkDocsException as exc:
             return captured.messages or [str(exc)]
     return captured.messages
+
+
+class _DirtyNotice(logging.Filter):
+    """MkDocs warns that a dirty build may leave navigation and links stale. Here it does not: a dirty
+    build runs only when nothing that every page shows (configuration, navigation, theme, labels)
+    changed, and the output of every changed input is removed first (scripts.site.cache)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def _write_by_renaming() -> None:
+    """MkDocs' two ways of writing a file, made to write a new file and rename it into place."""
+    from mkdocs import utils
+
+    def write_file(content: bytes, output_path: str) -> None:
+        os.makedirs(os.path.dirname(output_path), exist_ok=True)
+        partial = f"{output_path}.{os.getpid()}.tmp"
+        with open(partial, "wb") as handle:
+            handle.write(content)
+        os.replace(partial, output_path)
+
+    def copy_file(source_path: str, output_path: str) -> None:
+        if os.path.isdir(output_path):
+            output_path = os.path.join(output_path, os.path.basename(source_path))
+        os.makedirs(os.path.dirname(output_path), exist_ok=True)
+        partial = f"{output_path}.{os.getpid()}.tmp"
+        shutil.copyfile(source_path, partial)
+        os.replace(partial, output_path)
+
+    utils.write_file, utils.copy_file = write_file, copy_file
 
 
 def explain(messages: list[str], gen: Generated, root: Path) -> list[str]:
@@ -77,16 +133,28 @@ def explain(messages: list[str], gen: Generated, root: Path) -> list[str]:
     return out
 
 
-def run_languages(config_files: list[str]) -> list[tuple[float, list[str]]]:
-    """(seconds, warnings) of MkDocs for each config, as many languages at a time as there are cores."""
-    if len(config_files) <= 1 or (os.cpu_count() or 1) < 2:
-        return [_timed_mkdocs(f) for f in config_files]
-    with ProcessPoolExecutor(max_workers=min(len(config_files), os.cpu_count() or 1),
-                             mp_context=mp.get_context("spawn")) as pool:
-        return list(pool.map(_timed_mkdocs, config_files))
+def cores() -> int:
+    """The cores this process may run on (what `taskset` allows, else all of them)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
-def _timed_mkdocs(config_file: str) -> tuple[float, list[str]]:
+def run_languages(jobs: list[Job]) -> list[tuple[float, list[str]]]:
+    """(seconds, warnings) of MkDocs for each job, as many languages at a time as there are cores.
+
+    Workers are forked from this process after MkDocs and Material are imported here, so that no
+    worker pays for importing them again."""
+    if len(jobs) <= 1 or cores() < 2:
+        return [_timed_mkdocs(job) for job in jobs]
+    import material.plugins.search.plugin  # noqa: F401  (imported once, inherited by every worker)
+    import mkdocs.commands.build  # noqa: F401
+    with ProcessPoolExecutor(max_workers=min(len(jobs), cores()), mp_context=mp.get_context("fork")) as pool:
+        return list(pool.map(_timed_mkdocs, jobs))
+
+
+def _timed_mkdocs(job: Job) -> tuple[float, list[str]]:
     started = time.perf_counter()
-    messages = run_mkdocs(config_file)
+    messages = run_mkdocs(job)
     return round(time.perf_counter() - started, 2), messages

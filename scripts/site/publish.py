@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import jinja2
@@ -67,6 +69,20 @@ def place_tree(folder: Path, files: dict[str, str | bytes], previous: Path) -> N
 def link_tree(source: Path, target: Path) -> None:
     """``target`` as a copy of ``source`` made of hard links (nothing is rewritten)."""
     shutil.copytree(source, target, copy_function=os.link)
+
+
+def link_trees(pairs: list[tuple[Path, Path]]) -> None:
+    """`link_tree` for each (source, target), all at once: with GNU cp, one `cp -al` each, side by side
+    (making a large site's hundreds of folders is the kernel's work, and it uses every core)."""
+    if not (sys.platform.startswith("linux") and shutil.which("cp")):
+        for source, target in pairs:
+            link_tree(source, target)
+        return
+    for _, target in pairs:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    running = [subprocess.Popen(["cp", "-al", str(source), str(target)]) for source, target in pairs]
+    if any(process.wait() != 0 for process in running):
+        raise SiteError(f"could not link {pairs[0][0].parent} into {pairs[0][1].parent} (cp -al failed)")
 
 
 def reuse_unchanged(new: Path, old: Path, recursive: bool = True) -> None:
