@@ -56,14 +56,18 @@ def test_a_build_killed_half_way_leaves_the_last_good_site(built_minimal: Path, 
     build = subprocess.Popen([sys.executable, "-m", "scripts", "--root", str(root), "build"], cwd=REPO,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 60
-    while not list((root / ".build").glob("stage-*/site/en/*")) and time.monotonic() < deadline:
-        time.sleep(0.02)  # wait until MkDocs is writing the staged site
+    state = root / ".build/mkdocs/en/state.json"  # cleared while MkDocs changes the cached site
+    while state.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)  # wait until MkDocs is rebuilding the language
     os.killpg(build.pid, signal.SIGKILL)
     build.wait()
     assert {name: tree_digest(root / name) for name in ("docs", "site")} == before
     result = run_cli(root, "build")  # the next build cleans up and succeeds
     assert result.code == 0, result.err
     assert "Anna Alpha-Changed" in (root / "site/en/people/alpha/index.html").read_text(encoding="utf-8")
+    deadline = time.monotonic() + 30
+    while list((root / ".build").glob("stage-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)  # the swapped-out site is removed in the background
     assert not list((root / ".build").glob("stage-*"))
 
 

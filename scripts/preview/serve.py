@@ -46,12 +46,20 @@ class Preview:
     """What the preview shows: the build's version and the mistakes of the latest attempt."""
 
     root: Path
+    first: str | None = None
+    """The language the preview opened on: rebuilt first after an edit."""
     version: int = 0
     problems: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def rebuild(self) -> None:
+    def rebuild(self, first: str | None = None) -> None:
+        """Build the language being previewed first (the browser reloads as soon as it is done), then
+        every language (the others, and the social cards of all)."""
         try:
+            if first:
+                build(self.root, languages=[first])
+                with self.lock:
+                    self.version += 1
             build(self.root)
             problems: list[str] = []
         except SiteError as exc:
@@ -91,7 +99,7 @@ def watch(preview: Preview, stop: threading.Event, interval: float = 0.4) -> Non
         if now != last:
             time.sleep(0.2)  # let an editor finish saving
             last = fingerprint(preview.root)
-            preview.rebuild()
+            preview.rebuild(preview.first)
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -182,6 +190,7 @@ def serve(root: Path, lang: str | None, addr: str) -> None:
     codes = content.site.codes if content else [default]
     if lang and lang not in codes:
         raise SiteError(f"'{lang}' is not a language of the site: choose one of {', '.join(codes)}")
+    preview.first = lang or default
     host, port = addr.rsplit(":", 1)
     handler = type("PreviewHandler", (Handler,), {"preview": preview, "prefix": prefix,
                                                   "start": f"{prefix}{lang or default}/"})

@@ -48,8 +48,8 @@ class Generated:
     """Pages rendered in this build (the others' inputs had not changed: their Markdown was kept)."""
 
 
-def generate(content: Content, root: Path, today: dt.date) -> list[Generated]:
-    """Every language's pages, with the open data files and the Atom feed beside them.
+def generate(content: Content, root: Path, today: dt.date, languages: list[str] | None = None) -> list[Generated]:
+    """Every language's pages (or those of ``languages``), with the open data files and the Atom feed.
 
     Languages are rendered in parallel on a machine with more than one core.
     """
@@ -60,7 +60,7 @@ def generate(content: Content, root: Path, today: dt.date) -> list[Generated]:
     statuses = report(content)  # the translation report covers every language: made once
     links.prepare(content)  # the pattern of every name, compiled once before the workers fork
     jobs = [(content, lang, updated, today, inputs, root / ".build" / "render" / f"{lang}.pickle", statuses)
-            for lang in content.site.codes]
+            for lang in languages or content.site.codes]
     workers = min(len(jobs), cores())
     if workers > 1 and len(content.people) + len(content.companies) + len(content.crossings) > 100:
         _FORKED[:] = jobs  # forked workers inherit the jobs: only their numbers are sent to them

@@ -12,7 +12,6 @@ import fcntl
 import hashlib
 import json
 import logging
-import shutil
 import tempfile
 import time
 from collections.abc import Iterator
@@ -30,7 +29,7 @@ from scripts.render.generate import Generated, generate
 from scripts.site.cache import LanguageCache, fingerprint
 from scripts.site.config import HOOKS, THEME, mkdocs_config
 from scripts.site.mkdocs_run import Job, explain, run_languages
-from scripts.site.publish import OUTPUTS, link_trees, reuse_unchanged, swap, write_root_pages
+from scripts.site.publish import OUTPUTS, link_trees, remove_soon, reuse_unchanged, swap, write_root_pages
 
 SCRIPTS = Path(__file__).resolve().parents[1]
 
@@ -45,7 +44,8 @@ Edit `content/` instead; see the README at the top of the repository.
 """
 
 
-def build(root: Path, today: dt.date | None = None, cards: bool = True) -> BuildReport:
+def build(root: Path, today: dt.date | None = None, cards: bool = True,
+          languages: list[str] | None = None) -> BuildReport:
     """Validate content, generate and build every language, then replace docs/ and site/.
 
     Incremental: a language whose generated input did not change since the published build
@@ -62,12 +62,17 @@ def build(root: Path, today: dt.date | None = None, cards: bool = True) -> Build
         return BuildReport({}, 0, 0, [], timer.laps, unchanged=True)
     content = load(root, today)
     timer.lap("load")
-    generated = generate(content, root, today)
+    some = [code for code in content.site.codes if code in languages] if languages else None
+    if some and not all((root / folder / code).is_dir() for folder in OUTPUTS for code in content.site.codes):
+        some = None  # the other languages have never been built: build them all
+    generated = generate(content, root, today, some)
     timer.lap("generate")
     (root / ".build").mkdir(exist_ok=True)
+    inputs_file.unlink(missing_ok=True)
     with _exclusive(root / ".build" / "lock"):
         report = _build_locked(root, content, generated, cards, timer)
-    inputs_file.write_text(inputs)
+    if not some:  # a build of some languages leaves the others as they were: not up to date
+        inputs_file.write_text(inputs)
     return report
 
 
@@ -99,8 +104,8 @@ def _build_locked(root: Path, content: Content, generated: list[Generated], with
     """Bring each language's cached MkDocs input up to date, build the languages that changed (only
     their changed pages, unless something every page depends on changed), then stage docs/ and
     site/ from the caches and swap them in."""
-    for stale in (root / ".build").glob("stage-*"):  # left by a build that was killed
-        shutil.rmtree(stale, ignore_errors=True)
+    for stale in (root / ".build").glob("stage-*"):  # left by a build that was killed (or being removed)
+        remove_soon(stale)
     cards = CardCache(root / ".build" / "cards")
     card_files = cards.files([p.card for gen in generated for p in gen.pages if p.card]) if with_cards else {}
     timer.lap("cards")
@@ -137,15 +142,19 @@ def _build_locked(root: Path, content: Content, generated: list[Generated], with
         (stage / "docs").mkdir()
         (stage / "docs" / "README.md").write_text(DOCS_README, encoding="utf-8")
         reuse_unchanged(stage / "docs", root / "docs", recursive=False)
-        link_trees([pair for gen, cache, _, _, _ in plans
-                    for pair in ((cache.docs, stage / "docs" / gen.lang), (cache.site, stage / "site" / gen.lang))])
+        pairs = [pair for gen, cache, _, _, _ in plans
+                 for pair in ((cache.docs, stage / "docs" / gen.lang), (cache.site, stage / "site" / gen.lang))]
+        built = {gen.lang for gen in generated}
+        pairs += [(root / folder / code, stage / folder / code) for code in content.site.codes if code not in built
+                  for folder in OUTPUTS]  # languages left out of this build stay as published
+        link_trees(pairs)
         write_root_pages(stage / "site", content)
         reuse_unchanged(stage / "site", root / "site", recursive=False)
         for name in OUTPUTS:
             swap(stage / name, root / name)
         timer.lap("publish")
     finally:
-        shutil.rmtree(stage, ignore_errors=True)
+        remove_soon(stage)  # the old docs/ and site/, swapped out into it
     return BuildReport({gen.lang: len(gen.pages) for gen in generated}, cards.drawn, cards.reused,
                        [plan[0].lang for plan in todo], timer.laps)
 

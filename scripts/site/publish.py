@@ -101,12 +101,22 @@ def swap(new: Path, dest: Path) -> None:
     """Replace ``dest`` by ``new`` with two renames on the same filesystem."""
     if dest.name not in OUTPUTS or new.parent.parent.name != ".build":
         raise SiteError(f"refusing to replace {dest}: the generator writes only docs/ and site/")
-    old = dest.with_name(f".{dest.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
+    old = new.with_name(f"old-{dest.name}")  # in the stage folder: removed with it
     if dest.exists():
         os.rename(dest, old)
     os.rename(new, dest)
-    shutil.rmtree(old, ignore_errors=True)
+
+
+def remove_soon(folder: Path) -> None:
+    """Remove ``folder`` without waiting for it: an old site is thousands of files, and nothing reads
+    them any more. On Linux a detached `rm -rf` does it; elsewhere it is removed now."""
+    if not folder.exists():
+        return
+    if sys.platform.startswith("linux") and shutil.which("rm"):
+        subprocess.Popen(["rm", "-rf", str(folder)], start_new_session=True,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    else:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def root_index(content: Content) -> str:

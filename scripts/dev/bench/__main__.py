@@ -28,8 +28,10 @@ ROOT = Path(__file__).resolve().parents[3]
 PY = sys.executable
 
 
-def build(root: Path, *extra: str) -> tuple[float, int, dict[str, float]]:
-    seconds, peak, out = run([PY, "-m", "scripts", "--root", str(root), "build", "--timings", *extra])
+def build(root: Path, *extra: str, cores: int = 0) -> tuple[float, int, dict[str, float]]:
+    """Seconds, peak memory and the build's own timings; on ``cores`` cores only when given (taskset)."""
+    pin = ["taskset", "-c", ",".join(str(c) for c in range(cores))] if cores else []
+    seconds, peak, out = run([*pin, PY, "-m", "scripts", "--root", str(root), "build", "--timings", *extra])
     timings = {k.strip(): float(v) for k, v in re.findall(r"([a-z ]+?) ([0-9.]+) s", out.split("timings:")[-1])}
     return seconds, peak, timings
 
@@ -69,6 +71,15 @@ def measure(name: str, root: Path, entity_file: Path, entity_page: str, langs: l
     r: dict[str, Any] = {"name": name}
     r["cold"], r["peak"], r["timings"] = build(root, "--no-cards")
     r["nochange"], _, _ = build(root, "--no-cards")
+    if shutil.which("taskset") and (os.cpu_count() or 1) > 1:
+        kept = Path(tempfile.mkdtemp())
+        for folder in ("site", "docs", ".build"):
+            shutil.move(root / folder, kept / folder)
+        r["cold_1core"], _, _ = build(root, "--no-cards", cores=1)
+        for folder in ("site", "docs", ".build"):
+            shutil.rmtree(root / folder, ignore_errors=True)
+            shutil.move(kept / folder, root / folder)
+        shutil.rmtree(kept)
     entity_file.write_text(entity_file.read_text(encoding="utf-8").replace("summary:", "# edited\nsummary:", 1)
                            .replace("en: ", "en: Edited ", 1), encoding="utf-8")
     r["one_edit"], _, r["one_edit_timings"] = build(root, "--no-cards")
@@ -88,7 +99,7 @@ def measure(name: str, root: Path, entity_file: Path, entity_page: str, langs: l
     r["cards"] = sum(1 for _ in (root / ".build" / "cards").glob("*.png"))
     r["naive"], r["naive_peak"] = anchors.naive(root, langs)
     r["hugo"] = anchors.hugo(root, langs) if hugo else None
-    for key in ("cold", "nochange", "one_edit", "naive", "hugo"):
+    for key in ("cold", "cold_1core", "nochange", "one_edit", "naive", "hugo"):
         if r.get(key) is not None:
             print(f"  {key:10} {r[key]:7.2f} s", flush=True)
     return r
@@ -117,6 +128,8 @@ def report(results: list[dict[str, Any]]) -> str:
     for lang in results[0]["search"]:
         row(f"MkDocs build, {lang}", lambda r, lang=lang: f"{r['timings'].get('mkdocs ' + lang, 0):.1f} s")
     row("**cold build, wall time** (no cards)", lambda r: f"**{r['cold']:.1f} s**")
+    row(f"cold build on 1 core (the above used {os.cpu_count()})", lambda r: (
+        f"{r['cold_1core']:.1f} s ({r['cold_1core'] / r['cold']:.2f}× slower)" if r.get("cold_1core") else "–"))
     row("peak memory (all processes)", lambda r: f"{r['peak'] / 2**20:.0f} MB")
     row("rebuild, nothing changed", lambda r: f"{r['nochange']:.2f} s")
     row("rebuild, one entity file edited", lambda r: f"{r['one_edit']:.1f} s")
