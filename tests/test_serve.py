@@ -74,7 +74,7 @@ def test_a_mistake_shows_in_every_page_and_goes_once_fixed(browser: Browser, pre
     root, base = preview
     page, watch = new_page(browser, base + "/repo/")
     page.goto(f"{base}/repo/en/people/alpha/")
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")  # (the page keeps a question to the preview open: never idle)
     page.hover(".md-header__option .md-select")
     page.click('.md-select__link[hreflang="be"]')
     page.wait_for_url(f"{base}/repo/be/people/alpha/")  # the switcher stays in the preview

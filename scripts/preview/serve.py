@@ -19,7 +19,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from scripts.content.load import load
 from scripts.errors import SiteError
@@ -31,14 +31,19 @@ WATCHED = ("content", "mkdocs.yml")
 LIVE_JS = """(function () {
   var seen = null;
   function poll() {
-    fetch(%(state)s, {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (state) {
+    var url = %(state)s + (seen === null ? "" : "?since=" + seen);
+    fetch(url, {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (state) {
       if (seen !== null && state.version !== seen) location.reload();
       seen = state.version;
-    }).catch(function () {}).then(function () { setTimeout(poll, 700); });
+      setTimeout(poll, 10);
+    }).catch(function () { setTimeout(poll, 1000); });
   }
   poll();
 })();
 """
+"""The page asks for the preview's state and is answered as soon as a build finishes (the server
+holds the question until then, up to WAIT seconds), then reloads."""
+WAIT = 20.0
 
 
 @dataclass
@@ -52,6 +57,9 @@ class Preview:
     problems: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
+    def __post_init__(self) -> None:
+        self.changed = threading.Condition(self.lock)
+
     def rebuild(self, first: str | None = None) -> None:
         """Build the language being previewed first (the browser reloads as soon as it is done), then
         every language (the others, and the social cards of all)."""
@@ -60,6 +68,7 @@ class Preview:
                 build(self.root, languages=[first])
                 with self.lock:
                     self.version += 1
+                    self.changed.notify_all()
             build(self.root)
             problems: list[str] = []
         except SiteError as exc:
@@ -68,6 +77,7 @@ class Preview:
             changed = problems != self.problems
             self.problems = problems
             self.version += 1
+            self.changed.notify_all()
         for line in problems:
             log.error(line)
         if problems:
@@ -75,8 +85,11 @@ class Preview:
         elif changed or self.version == 1:
             log.warning("the preview is up to date")
 
-    def state(self) -> bytes:
-        with self.lock:
+    def state(self, since: int | None = None) -> bytes:
+        """The version and the mistakes; with ``since``, once the version is another (or after WAIT)."""
+        with self.changed:
+            if since is not None:
+                self.changed.wait_for(lambda: self.version != since, timeout=WAIT)
             return json.dumps({"version": self.version, "problems": self.problems}).encode()
 
 
@@ -92,12 +105,12 @@ def fingerprint(root: Path) -> tuple[tuple[str, float, int], ...]:
     return tuple(files)
 
 
-def watch(preview: Preview, stop: threading.Event, interval: float = 0.4) -> None:
+def watch(preview: Preview, stop: threading.Event, interval: float = 0.2) -> None:
     last = fingerprint(preview.root)
     while not stop.wait(interval):
         now = fingerprint(preview.root)
         if now != last:
-            time.sleep(0.2)  # let an editor finish saving
+            time.sleep(0.1)  # let an editor finish saving
             last = fingerprint(preview.root)
             preview.rebuild(preview.first)
 
@@ -117,7 +130,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if path in ("/", ""):
             self.redirect(self.start)
         elif path == f"{self.prefix}__preview/state":
-            self.send(200, "application/json", self.preview.state())
+            since = parse_qs(urlsplit(self.path).query).get("since", [""])[0]
+            self.send(200, "application/json", self.preview.state(int(since) if since.isdigit() else None))
         elif path == f"{self.prefix}__preview/live.js":
             script = LIVE_JS % {"state": json.dumps(f"{self.prefix}__preview/state")}
             self.send(200, "text/javascript", script.encode())
@@ -188,7 +202,7 @@ def serve(root: Path, lang: str | None, addr: str) -> None:
     prefix = urlsplit(content.site.site_url).path if content else _prefix_from_config(root)
     default = content.site.default_language if content else "en"
     codes = content.site.codes if content else [default]
-    if lang and lang not in codes:
+    if lang and content and lang not in codes:
         raise SiteError(f"'{lang}' is not a language of the site: choose one of {', '.join(codes)}")
     preview.first = lang or default
     host, port = addr.rsplit(":", 1)

@@ -144,10 +144,14 @@ def _build_locked(root: Path, content: Content, generated: list[Generated], with
         reuse_unchanged(stage / "docs", root / "docs", recursive=False)
         pairs = [pair for gen, cache, _, _, _ in plans
                  for pair in ((cache.docs, stage / "docs" / gen.lang), (cache.site, stage / "site" / gen.lang))]
-        built = {gen.lang for gen in generated}
-        pairs += [(root / folder / code, stage / folder / code) for code in content.site.codes if code not in built
-                  for folder in OUTPUTS]  # languages left out of this build stay as published
         link_trees(pairs)
+        if len(generated) < len(content.site.codes):  # some languages (the preview's first pass):
+            for gen in generated:  # swap in each of those, leave the others as they are
+                for name in OUTPUTS:
+                    swap(stage / name / gen.lang, root / name / gen.lang)
+            timer.lap("publish")
+            return BuildReport({gen.lang: len(gen.pages) for gen in generated}, cards.drawn, cards.reused,
+                               [plan[0].lang for plan in todo], timer.laps)
         write_root_pages(stage / "site", content)
         reuse_unchanged(stage / "site", root / "site", recursive=False)
         for name in OUTPUTS:

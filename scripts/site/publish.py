@@ -98,8 +98,10 @@ def reuse_unchanged(new: Path, old: Path, recursive: bool = True) -> None:
 
 
 def swap(new: Path, dest: Path) -> None:
-    """Replace ``dest`` by ``new`` with two renames on the same filesystem."""
-    if dest.name not in OUTPUTS or new.parent.parent.name != ".build":
+    """Replace ``dest`` (docs/ or site/, or one language's folder in them) by ``new`` with two renames
+    on the same filesystem."""
+    one_language = dest.parent.name in OUTPUTS and new.parent.parent.parent.name == ".build"
+    if not one_language and (dest.name not in OUTPUTS or new.parent.parent.name != ".build"):
         raise SiteError(f"refusing to replace {dest}: the generator writes only docs/ and site/")
     old = new.with_name(f"old-{dest.name}")  # in the stage folder: removed with it
     if dest.exists():
