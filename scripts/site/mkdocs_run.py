@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from scripts.render.generate import Generated
+from scripts.render.generate import Generated, cores
 
 
 class _Collect(logging.Handler):
@@ -131,14 +131,6 @@ def explain(messages: list[str], gen: Generated, root: Path) -> list[str]:
             line = next((i for i, row in enumerate(text, 1) if needle in row), 0)
         out.append(f"{rel}:{line}: {message}" if line else f"{rel}: {message}")
     return out
-
-
-def cores() -> int:
-    """The cores this process may run on (what `taskset` allows, else all of them)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def run_languages(jobs: list[Job]) -> list[tuple[float, list[str]]]:
