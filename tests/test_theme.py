@@ -12,7 +12,7 @@ import material
 from scripts.content import model as m
 from scripts.content.ui import UiStrings
 from scripts.render.markup import TEMPLATES
-from scripts.site.policy import CSP
+from scripts.render.policy import CSP
 from tests.sample import sample
 
 MATERIAL = Path(material.__file__).parent / "templates"

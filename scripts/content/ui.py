@@ -170,6 +170,13 @@ class UiStrings(Model):
     next_article: Text | None = None
     languages: Text | None = None
     original_language: Text | None = None
+    embed_heading: Text | None = None
+    embed_intro: Text | None = None
+    embed_image: Text | None = None
+    embed_frame: Text | None = None
+    embed_data: Text | None = None
+    embed_title: Text | None = None
+    """The embeddable counter's title (its SVG, its frame, the alt text of the copied snippet)."""
     updated_on: Text | None = None
     """Before the date an article was last changed at its source: 'updated'."""
     data_articles: Text | None = None

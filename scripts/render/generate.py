@@ -14,6 +14,7 @@ from scripts.content.history import last_changed
 from scripts.i18n.translations import Status, report
 from scripts.render import links, routes
 from scripts.render.cards import Card
+from scripts.render.embed import counter_files
 from scripts.render.feeds import atom
 from scripts.render.opendata import downloads
 from scripts.render.renderer import Renderer
@@ -116,5 +117,6 @@ def _generate_language(job: tuple[Content, str, dict[str, dt.date], dt.date, Inp
         rendered.put(page.path, digest, str(files[page.path]), fresh=text is None)
     rendered.save()
     files[routes.FEED] = atom(content, renderer.locale)
+    files.update(counter_files(content, renderer.locale))
     infos = [PageInfo(page.path, page.title, page.sources, page.card) for page in pages]
     return Generated(lang, files, infos, renderer.nav(pages), rendered.rendered)

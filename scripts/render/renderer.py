@@ -47,7 +47,7 @@ class Renderer:
             share=self.share_links, page_url=self.page_url, md=Md, untranslated=self.untranslated,
             since_text=lambda item: since_text(loc, item), authority=lambda ident: self.t_body(ident),
             country=lambda ident: self.t(content.countries[ident].name),
-            article_page=routes.article_page,
+            article_page=routes.article_page, embed_snippet=self.embed_snippet, embed_path=routes.EMBED,
             event_anchor=routes.event_anchor, status_anchor=routes.status_anchor, point_anchor=routes.point_anchor,
             chart_series=lambda ident, s: Md(charts.series_svg(loc, ident, s)),
             chart_timeline=lambda ident, c: Md(charts.timeline_svg(loc, ident, c, today)),
@@ -114,6 +114,18 @@ class Renderer:
 
     def page_url(self, path: str) -> str:
         return routes.page_url(self.content.site.site_url, self.lang, path)
+
+    def embed_snippet(self, kind: str) -> Md:
+        """The HTML another site copies to show the live counter, as a Markdown code block."""
+        base = f"{self.content.site.site_url}{self.lang}/{routes.EMBED}"
+        title = html.escape(self.locale.ui("embed_title"), quote=True)
+        page = self.page_url(routes.PRISONERS)
+        if kind == "image":
+            code = f'<a href="{page}"><img src="{base}.svg" alt="{title}" width="400" height="120"></a>'
+        else:
+            code = (f'<iframe src="{base}.html" title="{title}" width="400" height="120" '
+                    'style="border:0" loading="lazy"></iframe>')
+        return Md("    " + code)
 
     # --- pages -----------------------------------------------------------------------------
 

@@ -20,6 +20,8 @@ TRANSLATIONS = "translations.md"
 ARTICLES = "articles/index.md"
 """Every article, newest first."""
 FEED = "feed.xml"
+EMBED = "embed/political-prisoners"
+"""The embeddable counter of the headline series, without its suffix (.svg, .html, .json)."""
 
 
 def fact_page(kind: FactKind | LinkedKind, ident: str) -> str:

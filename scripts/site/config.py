@@ -17,7 +17,7 @@ from scripts.content.documents import Content
 from scripts.content.markdown import EXTENSION_CONFIGS, EXTENSIONS
 from scripts.i18n.locale import Locale
 from scripts.render import links
-from scripts.site.policy import CSP
+from scripts.render.policy import CSP
 
 THEME = Path(__file__).parent / "theme"
 HOOKS = Path(__file__).parent / "hooks.py"

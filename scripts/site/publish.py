@@ -19,7 +19,7 @@ import jinja2
 from scripts.content.documents import Content
 from scripts.errors import SiteError
 from scripts.i18n.locale import Locale
-from scripts.site.policy import CSP, REFERRER
+from scripts.render.policy import CSP, REFERRER
 
 OUTPUTS = ("docs", "site")
 """The only folders under the project root that the generator replaces."""

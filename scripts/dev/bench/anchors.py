@@ -17,8 +17,8 @@ from typing import Any
 import yaml
 
 from scripts.dev.bench.measure import run
+from scripts.render.policy import CSP
 from scripts.site.config import THEME
-from scripts.site.policy import CSP
 
 HUGO_LAYOUT = Path(__file__).parent / "hugo"
 
