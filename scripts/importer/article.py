@@ -62,10 +62,19 @@ class Imported:
 
 def escape_markdown(text: str) -> str:
     """Keep the author's characters, but stop them from turning into Markdown syntax."""
-    text = re.sub(r"([\\`*_\[\]<])", r"\\\1", text)
-    if re.match(r"#{1,6}(\s|$)|>|[-+]\s", text):
-        text = "\\" + text
-    return re.sub(r"^(\d+)([.)])(\s)", r"\1\\\2\3", text)
+    return escape_block_start(escape_inline(text))
+
+
+def escape_inline(text: str) -> str:
+    """The characters that would start emphasis, code, a link or HTML, escaped."""
+    return re.sub(r"([\\`*_\[\]<])", r"\\\1", text)
+
+
+def escape_block_start(markdown: str) -> str:
+    """A paragraph that would start like a heading, a quote or a list item stays a paragraph."""
+    if re.match(r"#{1,6}(\s|$)|>|[-+]\s", markdown):
+        markdown = "\\" + markdown
+    return re.sub(r"^(\d+)([.)])(\s)", r"\1\\\2\3", markdown)
 
 
 def describe(paragraph: str) -> str:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from scripts.importer.article import Figure
+from scripts.importer.article import Figure, escape_block_start, escape_inline
 
 INLINE = {"#b": "**", "#strong": "**", "#i": "*", "#em": "*", "#t": "`"}
 """trafilatura's rend values of <hi> -> Markdown emphasis."""
@@ -100,7 +100,7 @@ def _inline_paragraphs(element: Any) -> list[Block]:
     for piece, words in zip(_split_lines(markdown), _split_lines(plain), strict=False):
         words = " ".join(words.split())
         if words:
-            out.append(Block("p", _block_start(piece.strip()).replace("\n", "  \n"), words))
+            out.append(Block("p", escape_block_start(piece.strip()).replace("\n", "  \n"), words))
     return out
 
 
@@ -196,16 +196,4 @@ def _text(text: str | None, plain: bool) -> str:
     if not text:
         return ""
     text = re.sub(r"\s+", " ", text)
-    return text if plain else _escape_inline(text)
-
-
-def _escape_inline(text: str) -> str:
-    """escape_markdown for a run of text inside a paragraph (line-start rules apply to whole blocks)."""
-    return re.sub(r"([\\`*_\[\]<])", r"\\\1", text)
-
-
-def _block_start(markdown: str) -> str:
-    """A paragraph that would start like a heading, a quote or a list item stays a paragraph."""
-    if re.match(r"#{1,6}(\s|$)|>|[-+]\s", markdown):
-        markdown = "\\" + markdown
-    return re.sub(r"^(\d+)([.)])(\s)", r"\1\\\2\3", markdown)
+    return text if plain else escape_inline(text)

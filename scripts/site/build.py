@@ -48,9 +48,9 @@ def build(root: Path, today: dt.date | None = None, cards: bool = True,
           languages: list[str] | None = None) -> BuildReport:
     """Validate content, generate and build every language, then replace docs/ and site/.
 
-    Incremental: a language whose generated input did not change since the published build
-    is not rebuilt, and every file that comes out the same is the very same file (a hard
-    link to the published one), so an unchanged rebuild rewrites nothing.
+    Incremental: nothing is done when no input changed; only pages whose inputs changed are
+    generated again, and MkDocs renders only those (scripts.site.cache). With ``languages``, only
+    those are built and swapped in (the preview's first pass); the others stay as published.
     """
     timer = Timer()
     today = today or dt.date.today()

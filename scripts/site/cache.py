@@ -13,10 +13,12 @@ MkDocs can rebuild only what changed (a dirty build).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -50,12 +52,12 @@ class LanguageCache:
             data = text.encode("utf-8") if isinstance(text, str) else text
             path = self.docs / rel
             if not _same(path, data):
-                _place(path, lambda partial, data=data: partial.write_bytes(data))
+                write_new(path, data)
                 changed.add(rel)
         for rel, source in linked.items():
             path = self.docs / rel
             if not (path.exists() and os.path.samefile(path, source)):
-                _place(path, lambda partial, source=source: os.link(source, partial))
+                replace_file(path, functools.partial(os.link, source))
                 changed.add(rel)
         wanted = files.keys() | linked.keys()
         for path in sorted(self.docs.rglob("*"), reverse=True) if self.docs.is_dir() else []:
@@ -72,7 +74,7 @@ class LanguageCache:
         path = self.folder / name
         if _same(path, text.encode("utf-8")):
             return False
-        _place(path, lambda partial: partial.write_text(text, encoding="utf-8"))
+        write_new(path, text.encode("utf-8"))
         return True
 
     def mode(self, fingerprint: str, changed: set[str]) -> Mode:
@@ -135,10 +137,15 @@ def _same(path: Path, data: bytes) -> bool:
         return False
 
 
-def _place(path: Path, make: Any) -> None:
-    """Make a new file beside ``path`` and rename it over it (never writing through a hard link)."""
+def replace_file(path: Path, make: Callable[[Path], object]) -> None:
+    """Make a new file beside ``path`` with ``make`` and rename it over ``path``: the old file is
+    never written through (another tree may hold a hard link to it)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.tmp")
+    partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     partial.unlink(missing_ok=True)
     make(partial)
     os.replace(partial, path)
+
+
+def write_new(path: Path, data: bytes) -> None:
+    replace_file(path, lambda partial: partial.write_bytes(data))

@@ -19,13 +19,14 @@ The Content-Security-Policy and referrer policy are written by the templates the
 from __future__ import annotations
 
 import json
-import os
 import posixpath
 import re
 from pathlib import Path
 from typing import Any
 
 from PIL import Image, UnidentifiedImageError
+
+from scripts.site.cache import write_new
 
 _LINK = re.compile(r'<a\s[^>]*href="(https?://[^"]*)"[^>]*>')
 _IMG = re.compile(r'<img\s[^>]*>')
@@ -136,12 +137,5 @@ def merge_search_index(site_dir: Path, order: list[str], rendered: set[str]) -> 
         fresh.setdefault(entry["location"].split("#", 1)[0], []).append(entry)
     pages = {url: fresh.get(url, []) if url in rendered else kept.get(url, []) for url in order}
     index["docs"] = [entry for url in order for entry in pages[url]]
-    _replace(index_file, json.dumps(index, separators=(",", ":"), default=str))  # as Material writes it
-    _replace(kept_file, json.dumps(pages, ensure_ascii=False))
-
-
-def _replace(path: Path, text: str) -> None:
-    """Write a new file and rename it over the old one (never through a hard link)."""
-    partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    partial.write_text(text, encoding="utf-8")
-    os.replace(partial, path)
+    write_new(index_file, json.dumps(index, separators=(",", ":"), default=str).encode())  # as Material does
+    write_new(kept_file, json.dumps(pages, ensure_ascii=False).encode("utf-8"))

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from scripts.render.generate import Generated, cores
+from scripts.site.cache import replace_file, write_new
 
 
 class _Collect(logging.Handler):
@@ -95,19 +96,12 @@ def _write_by_renaming() -> None:
     from mkdocs import utils
 
     def write_file(content: bytes, output_path: str) -> None:
-        os.makedirs(os.path.dirname(output_path), exist_ok=True)
-        partial = f"{output_path}.{os.getpid()}.tmp"
-        with open(partial, "wb") as handle:
-            handle.write(content)
-        os.replace(partial, output_path)
+        write_new(Path(output_path), content)
 
     def copy_file(source_path: str, output_path: str) -> None:
         if os.path.isdir(output_path):
             output_path = os.path.join(output_path, os.path.basename(source_path))
-        os.makedirs(os.path.dirname(output_path), exist_ok=True)
-        partial = f"{output_path}.{os.getpid()}.tmp"
-        shutil.copyfile(source_path, partial)
-        os.replace(partial, output_path)
+        replace_file(Path(output_path), lambda partial: shutil.copyfile(source_path, partial))
 
     utils.write_file, utils.copy_file = write_file, copy_file
 

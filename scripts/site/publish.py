@@ -1,5 +1,5 @@
-"""Publishing: writing trees of files without touching what did not change, and swapping a finished
-build into docs/ and site/ so that a failed run leaves the last good ones exactly as they were.
+"""Publishing: linking each language's cached output into a new tree, and swapping a finished build
+into docs/ and site/ so that a failed run leaves the last good ones exactly as they were.
 
 Also the few files at the site's root that no language build makes: the language chooser
 (index.html and its script), 404.html, .nojekyll, robots.txt and CNAME.
@@ -24,46 +24,6 @@ from scripts.render.policy import CSP, REFERRER
 OUTPUTS = ("docs", "site")
 """The only folders under the project root that the generator replaces."""
 ROOT_TEMPLATE = Path(__file__).parent / "root-index.html.j2"
-
-
-def sync_tree(folder: Path, files: dict[str, str]) -> int:
-    """Make ``folder`` hold exactly ``files``, writing only what changed. Returns the count."""
-    changed = 0
-    for rel, text in files.items():
-        path = folder / rel
-        if path.is_file() and path.read_text(encoding="utf-8") == text:
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(path.name + ".tmp")
-        partial.write_text(text, encoding="utf-8")
-        partial.replace(path)  # a new file: never writes through a hard link into another tree
-        changed += 1
-    if folder.is_dir():
-        generated = [p for p in folder.rglob("*") if p.suffix in (".md", ".json", ".csv", ".xml")]
-        for path in sorted(generated, reverse=True):
-            if path.relative_to(folder).as_posix() not in files:
-                path.unlink()
-                changed += 1
-    return changed
-
-
-def _same(path: Path, data: bytes) -> bool:
-    try:
-        return path.stat().st_size == len(data) and path.read_bytes() == data
-    except OSError:
-        return False
-
-
-def place_tree(folder: Path, files: dict[str, str | bytes], previous: Path) -> None:
-    """Write ``files`` under ``folder``; a file identical to the one in ``previous`` is hard-linked instead."""
-    for rel, text in files.items():
-        path, old = folder / rel, previous / rel
-        data = text.encode("utf-8") if isinstance(text, str) else text
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if _same(old, data):
-            os.link(old, path)
-        else:
-            path.write_bytes(data)
 
 
 def link_tree(source: Path, target: Path) -> None:
