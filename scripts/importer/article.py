@@ -20,6 +20,8 @@ from scripts.errors import SiteError
 DESCRIPTION_MAX = 160
 TITLE_MAX = 200
 LANGUAGES = ("en", "be", "ru", "pl")
+CREDIT_WORD = r"(?:Photos?|Image|Source|Фото|Фота|Fot|Foto|Zdjęcie)\b"
+"""How a photo credit begins, in the site's languages ('Photo: …', 'Фота: …', 'Fot. …')."""
 """The languages an article's language is recognised in (the site's; others are given with --lang)."""
 
 

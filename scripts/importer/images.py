@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 from PIL import Image, UnidentifiedImageError
 from slugify import slugify
 
-from scripts.importer.article import Figure, escape_markdown
+from scripts.importer.article import CREDIT_WORD, Figure, escape_markdown
 from scripts.importer.fetch import Fetcher, FetchFailed
 
 IMAGE_LIMIT = 8 * 1024 * 1024
@@ -26,7 +26,7 @@ IMAGE_LIMIT = 8 * 1024 * 1024
 MAX_WIDTH = 1600
 """Wider images are scaled down to this width."""
 FORMATS = {"JPEG": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp"}
-CREDIT = re.compile(r"^(.*?[.!?…])?\s*((?:Photos?|Image|Source|Фото|Фота|Fot\.|Foto|Zdjęcie)\b.*)$", re.I | re.S)
+CREDIT = re.compile(rf"^(.*?[.!?…])?\s*({CREDIT_WORD}.*)$", re.I | re.S)
 """A caption that ends with its credit: 'The queue on Tuesday. Photo: Martha Quinn'."""
 
 

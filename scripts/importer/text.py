@@ -16,14 +16,23 @@ import re
 import unicodedata
 from pathlib import Path
 
-from scripts.importer.article import TITLE_MAX, Imported, ImportFailed, describe, escape_markdown, language_of, slug_of
+from scripts.importer.article import (
+    CREDIT_WORD,
+    TITLE_MAX,
+    Imported,
+    ImportFailed,
+    describe,
+    escape_markdown,
+    language_of,
+    slug_of,
+)
 from scripts.importer.header import PERSON, HeaderFacts, is_chrome, read_header_line
 
 FIGURE_MAX_WORDS = 12
 HEADER_MAX = 8
 """Lines before the first paragraph looked at for the headline, the author and the dates."""
 
-CREDIT = re.compile(r"^[.,;:]?\s*((?:Photos?|Image|Source|Фото|Фота|Fot|Foto|Zdjęcie)\b.*)$", re.I)
+CREDIT = re.compile(rf"^[.,;:]?\s*({CREDIT_WORD}.*)$", re.I)
 BULLET = re.compile(r"^(?:[•·▪◦‣*–-]|\d{1,2}[.)])\s+(.+)$")
 NUMBERED = re.compile(r"^\d{1,2}[.)]\s")
 QUOTES = '"“”„'
