@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: setup check site serve test lint clean import-article import-articles new translations audit bench freshness
+.PHONY: setup check site factsheets serve test lint clean import-article import-articles new translations audit bench freshness
 
 $(STAMP): requirements.txt requirements-dev.txt
 	rm -f $(VENV)/.installed-*
@@ -73,6 +73,11 @@ $(NODE_STAMP): package.json package-lock.json
 ## test: lint, then the whole test suite (a strict build of the real site, browser tests included)
 test: lint $(CHROMIUM) $(NODE_STAMP)
 	$(PY) -m pytest
+
+## factsheets: `make site`, and every fact page printed to A4 as factsheet.pdf beside it, which the page
+## links (Chromium prints them, as a reader's "Save as PDF" would; unchanged pages are not printed again)
+factsheets: $(STAMP) $(CHROMIUM)
+	@$(PY) -m scripts build --factsheets
 
 ## bench: build speed and page weight vs. naive MkDocs and Hugo (Debian's hugo); writes BENCHMARKS.md
 HUGO := /usr/bin/hugo

@@ -32,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("check", help="validate content/ only (fast; for editors and pre-commit)")
     build_cmd = commands.add_parser("build", help="validate, generate docs/ and build site/ for every language")
     build_cmd.add_argument("--no-cards", action="store_true", help="skip social cards (for benchmarks)")
+    build_cmd.add_argument("--factsheets", action="store_true",
+                           help="also print every fact page to factsheet.pdf beside it (needs Chromium)")
     build_cmd.add_argument("--timings", action="store_true", help="print seconds per phase")
     serve = commands.add_parser("serve", help="the site at its published addresses, rebuilt on every edit")
     serve.add_argument("--lang", help="language to open on (default: the site's default); every language is served")
@@ -86,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "build":
             from scripts.site.build import build
 
-            report = build(root, cards=not args.no_cards)
+            report = build(root, cards=not args.no_cards, factsheets=args.factsheets)
             print(f"built site/ ({report}) in {time.perf_counter() - started:.1f} s")
             if args.timings:
                 print("timings: " + ", ".join(f"{k} {v:.2f} s" for k, v in report.timings.items()))

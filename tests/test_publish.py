@@ -53,10 +53,12 @@ def test_every_job_asks_for_least_permissions_and_keeps_no_credentials() -> None
 
 
 def test_pull_requests_run_the_readme_test_command_and_main_deploys_the_site() -> None:
+    """main publishes the site with its fact sheets, printed by the runner's Chrome in DejaVu Sans."""
     test = (REPO / ".github/workflows/test.yml").read_text()
     assert "pull_request" in test and "run: make test" in test
     pages = (REPO / ".github/workflows/pages.yml").read_text()
-    for step in ["run: make site", "actions/upload-pages-artifact", "actions/deploy-pages"]:
+    for step in ["run: make factsheets", "CHROMIUM: /usr/bin/google-chrome", "fonts-dejavu-core",
+                 "actions/upload-pages-artifact", "actions/deploy-pages"]:
         assert step in pages, step
 
 

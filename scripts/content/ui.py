@@ -22,6 +22,7 @@ ARGUMENTS: dict[str, dict[str, ArgType]] = {
     "count_closed": {"count": "number"},
     "card_active_sanctions": {"count": "number", "authorities": "text"},
     "stale_note": {"date": "text"},
+    "factsheet_as_of": {"date": "text"},
     "value_at_least": {"value": "number"},
     "value_about": {"value": "number"},
     "fallback_notice": {"original": "text"},
@@ -181,3 +182,9 @@ class UiStrings(Model):
     """Before the date an article was last changed at its source: 'updated'."""
     data_articles: Text | None = None
     all_articles: Text | None = None
+    factsheet_download: Text | None = None
+    """The link from a fact page to its PDF (published by `make factsheets`)."""
+    factsheet_latest: Text | None = None
+    """Beside a printed fact sheet's QR code and address: the page online is always current."""
+    factsheet_as_of: Text | None = None
+    """In a printed fact sheet's footer, with the date its sources were last read."""

@@ -30,6 +30,8 @@ class PageInfo:
     sources: list[str]
     """Content files the page is made from."""
     card: Card | None
+    factsheet: bool = False
+    """Is the page a fact sheet (printed to a PDF by `make factsheets`)?"""
 
     @property
     def card_path(self) -> str:
@@ -49,18 +51,21 @@ class Generated:
     """Pages rendered in this build (the others' inputs had not changed: their Markdown was kept)."""
 
 
-def generate(content: Content, root: Path, today: dt.date, languages: list[str] | None = None) -> list[Generated]:
-    """Every language's pages (or those of ``languages``), with the open data files and the Atom feed.
+def generate(content: Content, root: Path, today: dt.date, languages: list[str] | None = None,
+             factsheets: bool = False) -> list[Generated]:
+    """Every language's pages (or those of ``languages``), with the open data files and the Atom feed
+    (``factsheets``: fact pages link their PDF).
 
     Languages are rendered in parallel on a machine with more than one core.
     """
     updated = last_changed(root, today)
     data: dict[str, str | bytes] = {routes.data_file(name): text for name, text in downloads(content).items()}
     data.update(article_images(root, content))
-    inputs = Inputs(content, file_digests(root), updated, today, code_digest())
+    inputs = Inputs(content, file_digests(root), updated, today, code_digest() + ("+factsheets" if factsheets else ""))
     statuses = report(content)  # the translation report covers every language: made once
     links.prepare(content)  # the pattern of every name, compiled once before the workers fork
-    jobs = [(content, lang, updated, today, inputs, root / ".build" / "render" / f"{lang}.pickle", statuses)
+    jobs = [(content, lang, updated, today, inputs, root / ".build" / "render" / f"{lang}.pickle", statuses,
+             factsheets)
             for lang in languages or content.site.codes]
     workers = min(len(jobs), cores())
     if workers > 1 and len(content.people) + len(content.companies) + len(content.crossings) > 100:
@@ -88,7 +93,8 @@ def article_images(root: Path, content: Content) -> dict[str, str | bytes]:
     return out
 
 
-_FORKED: list[tuple[Content, str, dict[str, dt.date], dt.date, Inputs, Path, list[Status]]] = []
+Job = tuple[Content, str, dict[str, dt.date], dt.date, Inputs, Path, list[Status], bool]
+_FORKED: list[Job] = []
 
 
 def _generate_forked(number: int) -> Generated:
@@ -103,10 +109,9 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def _generate_language(job: tuple[Content, str, dict[str, dt.date], dt.date, Inputs, Path, list[Status]]
-                       ) -> Generated:
-    content, lang, updated, today, inputs, kept, statuses = job
-    renderer = Renderer(content, lang, updated, today, statuses)
+def _generate_language(job: Job) -> Generated:
+    content, lang, updated, today, inputs, kept, statuses, factsheets = job
+    renderer = Renderer(content, lang, updated, today, statuses, factsheets)
     pages = renderer.pages()
     rendered = Rendered(kept)
     files: dict[str, str | bytes] = {}
@@ -118,5 +123,5 @@ def _generate_language(job: tuple[Content, str, dict[str, dt.date], dt.date, Inp
     rendered.save()
     files[routes.FEED] = atom(content, renderer.locale)
     files.update(counter_files(content, renderer.locale))
-    infos = [PageInfo(page.path, page.title, page.sources, page.card) for page in pages]
+    infos = [PageInfo(page.path, page.title, page.sources, page.card, page.factsheet) for page in pages]
     return Generated(lang, files, infos, renderer.nav(pages), rendered.rendered)

@@ -36,6 +36,8 @@ class Page:
     """One generated Markdown file."""
 
     template: ClassVar[str]
+    factsheet: ClassVar[bool] = False
+    """Is the page a fact sheet (printed to A4, and to a PDF by `make factsheets`)?"""
     path: str
     """Relative to docs/<lang>/, e.g. 'people/gutseriev.md'."""
     title: str
@@ -68,6 +70,7 @@ class HomePage(Page):
 
 @dataclass(kw_only=True)
 class SeriesPage(Page):
+    factsheet = True
     template = "series.md.j2"
     headline: m.Series
     series: list[tuple[str, m.Series]]
@@ -84,6 +87,7 @@ class WalletIndexPage(Page):
 
 @dataclass(kw_only=True)
 class WalletPage(Page):
+    factsheet = True
     template = "wallet.md.j2"
     kind: WalletKind
     ident: str
@@ -107,6 +111,7 @@ class CrossingIndexPage(Page):
 
 @dataclass(kw_only=True)
 class CrossingPage(Page):
+    factsheet = True
     template = "crossing.md.j2"
     ident: str
     item: m.Crossing

@@ -13,8 +13,11 @@ import json
 from typing import Any
 from urllib.parse import quote
 
+import segno
+
 from scripts.content import model as m
 from scripts.content.documents import Content
+from scripts.content.fields import PartialDate
 from scripts.content.freshness import as_of as freshness_as_of
 from scripts.content.freshness import is_stale
 from scripts.i18n.locale import Locale
@@ -22,7 +25,7 @@ from scripts.i18n.translations import Status, lang_texts
 from scripts.render import charts, routes, social
 from scripts.render.links import add_notes
 from scripts.render.markup import Md, environment, escape
-from scripts.render.pages import ArticlePage, HandWrittenPage, Page, all_pages
+from scripts.render.pages import ArticlePage, CrossingPage, HandWrittenPage, Page, SeriesPage, WalletPage, all_pages
 from scripts.render.phrases import body_name, since_text
 
 
@@ -30,8 +33,10 @@ class Renderer:
     """Renders every page of one language."""
 
     def __init__(self, content: Content, lang: str, updated: dict[str, dt.date], today: dt.date,
-                 statuses: list[Status] | None = None):
+                 statuses: list[Status] | None = None, factsheets: bool = False):
         self.content = content
+        self.factsheets = factsheets
+        """Are fact sheets published as PDFs (`make factsheets`)? Then their pages link them."""
         self.statuses = statuses
         self.today = today
         self.locale = Locale.of(content, lang)
@@ -43,7 +48,8 @@ class Renderer:
         loc = self.locale
         self.env.globals.update(
             ui=loc.ui, t=self.t, date=loc.date, num=loc.num, link=self.link, ext=external,
-            source_link=self.source_link, fact_link=self.fact_link, site=content.site, lang=lang,
+            source_link=self.source_link, cited_link=self.cited_link, fact_link=self.fact_link, site=content.site,
+            lang=lang,
             share=self.share_links, page_url=self.page_url, md=Md, untranslated=self.untranslated,
             since_text=lambda item: since_text(loc, item), authority=lambda ident: self.t_body(ident),
             country=lambda ident: self.t(content.countries[ident].name),
@@ -55,7 +61,7 @@ class Renderer:
             default_name=loc.language_name(loc.default), language_name=loc.language_name,
             joined=lambda values, sep: Md(sep.join(str(escape(v)) for v in values)),
             basis=self.basis, figure=self.figure, stale=lambda item: is_stale(item, today),
-            as_of=freshness_as_of, by_status=by_status,
+            as_of=freshness_as_of, by_status=by_status, factsheet=self.factsheet,
         )
 
     # --- helpers for templates -----------------------------------------------------------
@@ -91,8 +97,16 @@ class Renderer:
         return Md(f"[{escape(label)}]({rel}{'#' + anchor if anchor else ''})")
 
     def source_link(self, item: m.SourcedFile, source_id: str) -> Md:
+        """A record's source: its publisher, linked to its numbered note in the page's sources."""
         source = item.source(source_id)
-        return Md(f"[{escape(source.publisher)}](#{routes.source_anchor(source)})")
+        number = item.sources.index(source) + 1
+        return Md(f"[{escape(source.publisher)}](#{routes.source_anchor(source)})"
+                  f'<sup class="source-ref">{number}</sup>')
+
+    def cited_link(self, cited: list[m.Source], source: m.Source) -> Md:
+        """The same on the prisoners page, whose notes are the sources of every series (one note per address)."""
+        number = next(n for n, s in enumerate(cited, 1) if s.url == source.url)
+        return Md(f'[{escape(source.publisher)}](#cited-{number})<sup class="source-ref">{number}</sup>')
 
     def fact_link(self, anchor: str) -> Md:
         """The anchor of one fact (a table row), a link to it, and the control that copies it."""
@@ -100,6 +114,24 @@ class Renderer:
         label = html.escape(self.locale.ui("link_to_fact"))
         return Md(f'<a class="fact-link" id="{anchor}" href="#{anchor}" data-clipboard-text="{url}" '
                   f'title="{label}" aria-label="{label}">#</a>')
+
+    def factsheet(self, page: Page) -> Md:
+        """On paper, a QR code of the page's address beside the title; on screen, the link to its PDF.
+        (The footer of every printed sheet is in the page's head: see ``sheet_footer``.)"""
+        url = self.page_url(page.path)
+        latest = html.escape(self.locale.ui("factsheet_latest"))
+        code = segno.make(url, error="m").svg_inline(scale=1, border=0, svgclass="factsheet__qr", omitsize=True,
+                                                    title=latest)
+        out = f'<div class="factsheet__top" aria-hidden="true">{code}<p>{latest}:<br>{html.escape(url)}</p></div>\n'
+        if self.factsheets:
+            label = html.escape(self.locale.ui("factsheet_download"))
+            out += f'\n<p class="factsheet__download"><a href="factsheet.pdf" type="application/pdf">{label}</a></p>\n'
+        return Md(out)
+
+    def sheet_footer(self, page: Page) -> str:
+        """The footer of every printed sheet of a fact page: site, as-of date, address."""
+        as_of = self.locale.ui("factsheet_as_of", date=self.locale.date(sheet_as_of(page)))
+        return f"{self.locale.text(self.content.site.name)} · {as_of} · {self.page_url(page.path)}"
 
     def share_links(self, path: str, title: str) -> list[tuple[str, str]]:
         url = self.page_url(path)
@@ -169,6 +201,8 @@ class Renderer:
             fields["description"] = html.escape(page.description)
         if page.path in (routes.HOME, routes.ARTICLES):  # a table of contents would repeat the page
             fields["hide"] = ["toc"]  # the navigation stays: on a wide screen it is the only way on
+        if page.factsheet:  # main.html puts it in a page margin box of the print stylesheet
+            fields["print_footer"] = css_string(self.sheet_footer(page))
         fields["alternates"] = self.alternates(page.path)
         fields["social"] = social.open_graph(self.content, self.locale, page)
         data = social.structured_data(self.content, self.locale, page)
@@ -201,6 +235,23 @@ class Renderer:
         entries.append((ui("data"), routes.DATA))
         entries.append((ui("translations"), routes.TRANSLATIONS))
         return [{html.escape(title): path} for title, path in entries]
+
+
+def css_string(text: str) -> str:
+    """Text as a quoted CSS string that is also safe inside an HTML <style> element."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ").replace("\n", "\\a ")
+    return f'"{escaped}"'
+
+
+def sheet_as_of(page: Page) -> PartialDate:
+    """A fact sheet is as current as the last time its sources were read."""
+    if isinstance(page, WalletPage | CrossingPage):
+        sources = page.item.sources
+    elif isinstance(page, SeriesPage):
+        sources = page.cited
+    else:
+        raise TypeError(f"{page.path} is not a fact sheet")
+    return max(source.accessed for source in sources)
 
 
 def by_status(item: m.Crossing) -> list[tuple[str, list[str]]]:

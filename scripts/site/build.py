@@ -12,6 +12,7 @@ import fcntl
 import hashlib
 import json
 import logging
+import os
 import tempfile
 import time
 from collections.abc import Iterator
@@ -28,6 +29,7 @@ from scripts.render.cards import CardCache
 from scripts.render.generate import Generated, generate
 from scripts.site.cache import LanguageCache, fingerprint
 from scripts.site.config import HOOKS, THEME, mkdocs_config
+from scripts.site.factsheets import FACTSHEET, FactsheetCache, Sheet
 from scripts.site.mkdocs_run import Job, explain, run_languages
 from scripts.site.publish import OUTPUTS, link_trees, remove_soon, reuse_unchanged, swap, write_root_pages
 
@@ -45,16 +47,17 @@ Edit `content/` instead; see the README at the top of the repository.
 
 
 def build(root: Path, today: dt.date | None = None, cards: bool = True,
-          languages: list[str] | None = None) -> BuildReport:
+          languages: list[str] | None = None, factsheets: bool = False) -> BuildReport:
     """Validate content, generate and build every language, then replace docs/ and site/.
 
     Incremental: nothing is done when no input changed; only pages whose inputs changed are
     generated again, and MkDocs renders only those (scripts.site.cache). With ``languages``, only
-    those are built and swapped in (the preview's first pass); the others stay as published.
+    those are built and swapped in (the preview's first pass); the others stay as published. With
+    ``factsheets``, every fact page is also printed to factsheet.pdf beside it, and links to it.
     """
     timer = Timer()
     today = today or dt.date.today()
-    inputs = input_fingerprint(root, today, cards)
+    inputs = input_fingerprint(root, today, cards, factsheets)
     inputs_file = root / ".build" / "inputs.txt"
     if inputs_file.exists() and inputs_file.read_text() == inputs and (root / "site").is_dir() \
             and (root / "docs").is_dir():
@@ -65,21 +68,21 @@ def build(root: Path, today: dt.date | None = None, cards: bool = True,
     some = [code for code in content.site.codes if code in languages] if languages else None
     if some and not all((root / folder / code).is_dir() for folder in OUTPUTS for code in content.site.codes):
         some = None  # the other languages have never been built: build them all
-    generated = generate(content, root, today, some)
+    generated = generate(content, root, today, some, factsheets=factsheets and not some)
     timer.lap("generate")
     (root / ".build").mkdir(exist_ok=True)
     inputs_file.unlink(missing_ok=True)
     with _exclusive(root / ".build" / "lock"):
-        report = _build_locked(root, content, generated, cards, timer)
+        report = _build_locked(root, content, generated, cards, factsheets and not some, timer)
     if not some:  # a build of some languages leaves the others as they were: not up to date
         inputs_file.write_text(inputs)
     return report
 
 
-def input_fingerprint(root: Path, today: dt.date, cards: bool) -> str:
+def input_fingerprint(root: Path, today: dt.date, cards: bool, factsheets: bool = False) -> str:
     """Everything a build reads: content/, mkdocs.yml, the generator's own code, templates and theme,
     the date (timelines end today) and the git dates of content files ('last updated')."""
-    digest = hashlib.sha256(f"{today}|{cards}|{sorted(last_changed(root, today).items())}".encode())
+    digest = hashlib.sha256(f"{today}|{cards}|{factsheets}|{sorted(last_changed(root, today).items())}".encode())
     for folder in (root / "content", SCRIPTS):
         for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
             digest.update(path.relative_to(folder).as_posix().encode())
@@ -100,7 +103,7 @@ def _exclusive(lock: Path) -> Iterator[None]:
 
 
 def _build_locked(root: Path, content: Content, generated: list[Generated], with_cards: bool,
-                  timer: Timer) -> BuildReport:
+                  with_factsheets: bool, timer: Timer) -> BuildReport:
     """Bring each language's cached MkDocs input up to date, build the languages that changed (only
     their changed pages, unless something every page depends on changed), then stage docs/ and
     site/ from the caches and swap them in."""
@@ -137,6 +140,12 @@ def _build_locked(root: Path, content: Content, generated: list[Generated], with
             raise BuildFailed(explain(messages, gen, root))
         cache.done(print_)
     timer.lap("mkdocs")
+    sheets = FactsheetCache(root / ".build" / "factsheets")
+    pdfs = sheets.files([Sheet(gen.lang, routes.url_path(p.path), cache.site)
+                         for gen, cache, _, _, _ in plans for p in gen.pages if p.factsheet]) if with_factsheets else {}
+    if with_factsheets:
+        sheets.prune(set(pdfs.values()))
+        timer.lap("factsheets")
     stage = Path(tempfile.mkdtemp(prefix="stage-", dir=root / ".build"))
     try:
         (stage / "docs").mkdir()
@@ -145,13 +154,15 @@ def _build_locked(root: Path, content: Content, generated: list[Generated], with
         pairs = [pair for gen, cache, _, _, _ in plans
                  for pair in ((cache.docs, stage / "docs" / gen.lang), (cache.site, stage / "site" / gen.lang))]
         link_trees(pairs)
+        for sheet, pdf in pdfs.items():  # cached PDFs are never rewritten (another look, another file): linked
+            os.link(pdf, stage / "site" / sheet.lang / sheet.url_path / FACTSHEET)
         if len(generated) < len(content.site.codes):  # some languages (the preview's first pass):
             for gen in generated:  # swap in each of those, leave the others as they are
                 for name in OUTPUTS:
                     swap(stage / name / gen.lang, root / name / gen.lang)
             timer.lap("publish")
             return BuildReport({gen.lang: len(gen.pages) for gen in generated}, cards.drawn, cards.reused,
-                               [plan[0].lang for plan in todo], timer.laps)
+                               [plan[0].lang for plan in todo], timer.laps, sheets.printed, sheets.reused)
         write_root_pages(stage / "site", content)
         reuse_unchanged(stage / "site", root / "site", recursive=False)
         for name in OUTPUTS:
@@ -160,7 +171,7 @@ def _build_locked(root: Path, content: Content, generated: list[Generated], with
     finally:
         remove_soon(stage)  # the old docs/ and site/, swapped out into it
     return BuildReport({gen.lang: len(gen.pages) for gen in generated}, cards.drawn, cards.reused,
-                       [plan[0].lang for plan in todo], timer.laps)
+                       [plan[0].lang for plan in todo], timer.laps, sheets.printed, sheets.reused)
 
 
 class Timer:
@@ -185,6 +196,8 @@ class BuildReport:
     rebuilt: list[str] = field(default_factory=list)
     """Languages MkDocs built (the others were unchanged)."""
     timings: dict[str, float] = field(default_factory=dict)
+    sheets_printed: int = 0
+    sheets_reused: int = 0
     unchanged: bool = False
     """Nothing the site is made from changed since the last build: nothing was done."""
 
@@ -193,5 +206,7 @@ class BuildReport:
             return "nothing changed since the last build"
         pages = ", ".join(f"{lang}: {count} pages" for lang, count in self.pages.items())
         rebuilt = ", ".join(self.rebuilt) or "none"
-        return (f"{pages}; social cards: {self.cards_drawn} drawn, {self.cards_reused} from cache; "
+        sheets = (f"fact sheets: {self.sheets_printed} printed, {self.sheets_reused} from cache; "
+                  if self.sheets_printed or self.sheets_reused else "")
+        return (f"{pages}; social cards: {self.cards_drawn} drawn, {self.cards_reused} from cache; {sheets}"
                 f"languages rebuilt: {rebuilt}")
