@@ -42,7 +42,9 @@ def fonts_of(path: Path) -> list[tuple[str, bool]]:
     """(font name, is its program embedded?) for every font the PDF uses."""
     out = []
     for page in PdfReader(path).pages:
-        fonts = page["/Resources"].get_object().get("/Font", {})
+        resources = page["/Resources"].get_object()
+        assert isinstance(resources, dict)
+        fonts = resources.get("/Font", {})
         for ref in fonts.values():
             font = ref.get_object()
             described = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
@@ -59,10 +61,12 @@ def fact_sheets(root: Path) -> list[tuple[str, str, str, list[str]]]:
     for lang in content.site.codes:
         def title(name: dict[str, str]) -> str:
             return name.get(lang) or name[content.site.default_language]  # noqa: B023
-        for kind, items in (("people", content.people), ("companies", content.companies)):
-            for ident, item in items.items():
-                out.append((lang, routes.url_path(routes.fact_page(kind, ident)), title(item.name),
-                            [s.url for s in item.sources]))
+        for ident, person in content.people.items():
+            out.append((lang, routes.url_path(routes.fact_page("people", ident)), title(person.name),
+                        [s.url for s in person.sources]))
+        for ident, company in content.companies.items():
+            out.append((lang, routes.url_path(routes.fact_page("companies", ident)), title(company.name),
+                        [s.url for s in company.sources]))
         for ident, crossing in content.crossings.items():
             out.append((lang, routes.url_path(routes.fact_page("crossings", ident)), title(crossing.name),
                         [s.url for s in crossing.sources]))
