@@ -40,7 +40,7 @@ def squeezed(text: str) -> str:
 
 def fonts_of(path: Path) -> list[tuple[str, bool]]:
     """(font name, is its program embedded?) for every font the PDF uses."""
-    out = []
+    out: list[tuple[str, bool]] = []
     for page in PdfReader(path).pages:
         resources = page["/Resources"].get_object()
         assert isinstance(resources, dict)
