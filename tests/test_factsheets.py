@@ -47,6 +47,9 @@ def fonts_of(path: Path) -> list[tuple[str, bool]]:
         fonts = resources.get("/Font", {})
         for ref in fonts.values():
             font = ref.get_object()
+            if font["/Subtype"] == "/Type3":  # glyphs drawn in the PDF itself (Chromium's outlined text)
+                out.append((str(font.get("/Name", "Type3")), "/CharProcs" in font))
+                continue
             described = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
             descriptor = described["/FontDescriptor"].get_object()
             embedded = any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))

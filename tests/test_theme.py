@@ -88,6 +88,6 @@ def test_every_label_a_template_asks_for_exists() -> None:
     assert sorted(used - prefixes - set(UiStrings.model_fields)) == []
     values = {"status_": get_args(m.CrossingStatus), "traffic_": get_args(m.Traffic),
               "event_": get_args(m.SanctionEventKind), "count_": get_args(m.CrossingStatus),
-              "sanction_": ("active", *m.ENDING_EVENTS)}
+              "sanction_": ("active", *m.ENDING_EVENTS), "map_marks_": get_args(m.MapMarks)}
     for prefix in prefixes:
         assert [v for v in values[prefix] if prefix + v not in UiStrings.model_fields] == [], prefix

@@ -246,11 +246,24 @@ class Side(Model):
     """The place name on this side, per language (left out where no source names it)."""
 
 
+MapMarks = Literal["checkpoint", "settlement"]
+"""What a crossing's coordinates locate: the crossing itself, or the place it is named after."""
+MAP_REGION = (21.8, 50.9, 33.2, 56.7)
+"""The crossings map: west, south, east, north in degrees (Belarus and the edges of its neighbours)."""
+
+
 class Coordinates(Model):
-    lat: float = Field(ge=-90, le=90)
-    """Latitude in decimal degrees."""
-    lon: float = Field(ge=-180, le=180)
-    """Longitude in decimal degrees."""
+    """Where a crossing is on the map, as a source gives it."""
+
+    lat: float = Field(ge=MAP_REGION[1], le=MAP_REGION[3])
+    """Latitude in decimal degrees (WGS 84), north positive; the map covers 50.9 to 56.7."""
+    lon: float = Field(ge=MAP_REGION[0], le=MAP_REGION[2])
+    """Longitude in decimal degrees (WGS 84), east positive; the map covers 21.8 to 33.2."""
+    marks: MapMarks
+    """checkpoint: the source locates the crossing itself; settlement: the source locates the village or
+    town on the EU side that the crossing is named after (the crossing is at or near it)."""
+    source: Id
+    """Id of an entry in this file's sources: the page the coordinates were read on."""
 
 
 class StatusChange(Model):

@@ -23,6 +23,8 @@ ARGUMENTS: dict[str, dict[str, ArgType]] = {
     "card_active_sanctions": {"count": "number", "authorities": "text"},
     "stale_note": {"date": "text"},
     "factsheet_as_of": {"date": "text"},
+    "map_locator": {"name": "text"},
+    "map_desc": {"count": "number"},
     "value_at_least": {"value": "number"},
     "value_about": {"value": "number"},
     "fallback_notice": {"original": "text"},
@@ -188,3 +190,13 @@ class UiStrings(Model):
     """Beside a printed fact sheet's QR code and address: the page online is always current."""
     factsheet_as_of: Text | None = None
     """In a printed fact sheet's footer, with the date its sources were last read."""
+    map_title: Text | None = None
+    map_locator: Text | None = None
+    """The title of the small map on a crossing's page."""
+    map_desc: Text | None = None
+    """What the crossings map shows, for screen readers: how many crossings, and what the shapes mean."""
+    map_marks_checkpoint: Text | None = None
+    map_marks_settlement: Text | None = None
+    """Said of each marker: does it stand at the crossing itself, or at the place it is named after?"""
+    map_not_located: Text | None = None
+    map_credit: Text | None = None

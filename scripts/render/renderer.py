@@ -22,7 +22,7 @@ from scripts.content.freshness import as_of as freshness_as_of
 from scripts.content.freshness import is_stale
 from scripts.i18n.locale import Locale
 from scripts.i18n.translations import Status, lang_texts
-from scripts.render import charts, routes, social
+from scripts.render import charts, maps, routes, social
 from scripts.render.links import add_notes
 from scripts.render.markup import Md, environment, escape
 from scripts.render.pages import ArticlePage, CrossingPage, HandWrittenPage, Page, SeriesPage, WalletPage, all_pages
@@ -61,7 +61,7 @@ class Renderer:
             default_name=loc.language_name(loc.default), language_name=loc.language_name,
             joined=lambda values, sep: Md(sep.join(str(escape(v)) for v in values)),
             basis=self.basis, figure=self.figure, stale=lambda item: is_stale(item, today),
-            as_of=freshness_as_of, by_status=by_status, factsheet=self.factsheet,
+            as_of=freshness_as_of, by_status=by_status, factsheet=self.factsheet, crossings_map=self.crossings_map,
         )
 
     # --- helpers for templates -----------------------------------------------------------
@@ -132,6 +132,12 @@ class Renderer:
         """The footer of every printed sheet of a fact page: site, as-of date, address."""
         as_of = self.locale.ui("factsheet_as_of", date=self.locale.date(sheet_as_of(page)))
         return f"{self.locale.text(self.content.site.name)} · {as_of} · {self.page_url(page.path)}"
+
+    def crossings_map(self, focus: str | None = None) -> Md:
+        """The map of the crossings, each linked from the page being rendered (or one crossing's locator)."""
+        href = {ident: routes.relative_url(routes.fact_page("crossings", ident), self.here)
+                for ident in self.content.crossings}
+        return Md(maps.crossings_map(self.locale, self.content.crossings, self.content.countries, href, focus))
 
     def share_links(self, path: str, title: str) -> list[tuple[str, str]]:
         url = self.page_url(path)

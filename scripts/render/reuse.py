@@ -57,6 +57,8 @@ class Inputs:
         self.shared = _digest([code, str(today), shared])
         facts = [(rel, d, str(updated.get(rel))) for rel, d in files.items() if rel.startswith(FACT_FOLDERS)]
         self.everything = _digest([self.shared, facts])
+        self.located = [(ident, c.coordinates.lat, c.coordinates.lon) for ident, c in content.crossings.items()
+                        if c.coordinates]
 
     def of(self, page: Page) -> str:
         if isinstance(page, WalletPage):
@@ -66,7 +68,8 @@ class Inputs:
         else:
             return self.everything
         files = [(rel, self.files.get(rel), str(self.updated.get(rel))) for rel in own]
-        return _digest([self.shared, files, [(m.slug, m.title) for m in page.mentioned]])
+        located = [] if isinstance(page, WalletPage) else self.located  # the locator shows the others as dots
+        return _digest([self.shared, files, [(m.slug, m.title) for m in page.mentioned], located])
 
 
 class Rendered:

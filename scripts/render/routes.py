@@ -73,6 +73,12 @@ def relative(target: str, here: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(here) or ".")
 
 
+def relative_url(target: str, here: str) -> str:
+    """The published address of the page file ``target`` relative to that of ``here``, for raw HTML
+    (MkDocs rewrites Markdown links, not these): 'terespol/' from 'crossings/index.md'."""
+    return posixpath.relpath(url_path(target) or ".", url_path(here) or ".") + "/"
+
+
 def up_to_language_root(page: str) -> str:
     """From a page's published address back to the site root: '../../../' for 'people/x.md' under /en/."""
     return "../" * (url_path(page).count("/") + 1)
