@@ -39,6 +39,7 @@ def sentences(locale: Locale) -> dict[str, Callable[[int], str]]:
         "count_restricted": lambda n: ui("count_restricted", count=n),
         "count_closed": lambda n: ui("count_closed", count=n),
         "card_active_sanctions": lambda n: f"{num(n)} {ui('card_active_sanctions', count=n, authorities='EU, UK')}",
+        "map_desc (first sentence)": lambda n: ui("map_desc", count=n).split(";")[0].split(", each")[0],
     }
 
 
