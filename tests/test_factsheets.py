@@ -152,3 +152,28 @@ def test_printing_hides_the_chrome_and_shows_sources_qr_and_footer(browser: Brow
     assert len(footer) == 1  # the page's own footer, in the page margin of every sheet
     page.screenshot(path=str(tmp_path / "printed.png"), full_page=True)
     assert watch.failures == []
+
+
+def test_the_printed_qr_code_reads_as_the_page_address(browser: Browser, built_real: Path, served_real: str) -> None:
+    """A phone's reader (zxing-cpp here) gets the published address of the page from the printed code,
+    for a page of every kind in every language."""
+    import io
+
+    import zxingcpp
+    from PIL import Image
+
+    content = load(built_real)
+    pages = [routes.fact_page("people", next(iter(content.people))),
+             routes.fact_page("companies", next(iter(content.companies))),
+             routes.fact_page("crossings", next(iter(content.crossings))), routes.PRISONERS]
+    page, _ = new_page(browser, served_real)
+    page.emulate_media(media="print")
+    for lang in content.site.codes:
+        for path in pages:
+            page.goto(served_real + lang + "/" + routes.url_path(path))
+            shot = page.locator(".factsheet__top svg.factsheet__qr").screenshot()
+            framed = Image.new("RGB", (400, 400), "white")  # the quiet zone around the code
+            code = Image.open(io.BytesIO(shot)).convert("RGB")
+            framed.paste(code, ((400 - code.width) // 2, (400 - code.height) // 2))
+            read = [result.text for result in zxingcpp.read_barcodes(framed)]
+            assert read == [routes.page_url(content.site.site_url, lang, path)], (lang, path, read)

@@ -149,9 +149,23 @@ class FactLinks(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         targets = dict(self.getConfig("targets"))
         if self.getConfig("targets_file"):
-            targets.update(json.loads(Path(self.getConfig("targets_file")).read_text(encoding="utf-8")))
+            targets.update(_read_targets(Path(self.getConfig("targets_file"))))
         # after inline parsing (20), before MkDocs rewrites links (0)
         md.treeprocessors.register(_LinkBody(md, targets), "fact-links", 5)
+
+
+_READ: dict[Path, tuple[tuple[int, int], dict[str, str]]] = {}
+
+
+def _read_targets(path: Path) -> dict[str, str]:
+    """The targets file, read once per version of it (MkDocs makes a new Markdown, and so calls
+    extendMarkdown, for every page: parsing the file each time cost a second per language)."""
+    stat = path.stat()
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    kept = _READ.get(path)
+    if kept is None or kept[0] != stamp:
+        kept = _READ[path] = (stamp, json.loads(path.read_text(encoding="utf-8")))
+    return kept[1]
 
 
 def makeExtension(**kwargs: Any) -> FactLinks:
