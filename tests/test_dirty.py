@@ -71,6 +71,8 @@ def test_after_a_series_of_dirty_builds_the_site_is_a_cold_builds(tmp_path: Path
 
     cold = make_project(tmp_path / "cold", root / "content")
     build(cold)
+    for name in ("docs", "site"):  # published file by file after each dirty build: the same trees
+        assert files(root / name) == files(cold / name), name
     dirty, fresh = files(root / "site/en"), files(cold / "site/en")
     assert sorted(dirty) == sorted(fresh)
     assert dirty["search/search_index.json"] == fresh["search/search_index.json"]
@@ -101,8 +103,12 @@ def test_the_published_site_is_never_written_through_a_hard_link(tmp_path: Path)
     kept = tmp_path / "kept.html"
     os.link(published, kept)  # the file as it was published
     before = kept.read_bytes()
+    sitemap = tmp_path / "sitemap.xml.gz"  # MkDocs writes this one through open(): it must be a new file
+    os.link(root / "site/en/sitemap.xml.gz", sitemap)
+    sitemap_before = sitemap.read_bytes()
     edit(root / "content/facts/people/alpha.yml", "Owner of Beta Oil", "Founder of Beta Oil")
     build(root)
+    assert sitemap.read_bytes() == sitemap_before
     assert kept.read_bytes() == before  # the old file is untouched: the new page is a new file
     assert b"Founder of Beta Oil" in published.read_bytes()
     assert published.stat().st_ino != kept.stat().st_ino
@@ -121,3 +127,19 @@ def test_a_failed_build_keeps_the_site_and_the_next_one_is_full(tmp_path: Path) 
     about.write_text(good.replace("# About", "# About this test site"), encoding="utf-8")
     out = build(root)
     assert "mkdocs en " in out and "mkdocs en (dirty)" not in out
+
+
+def test_a_build_stopped_while_publishing_is_made_whole_by_the_next(tmp_path: Path) -> None:
+    """Publishing after a dirty build replaces files one by one; if it stops half way (here: its mark
+    is gone and a published page is missing), the next build swaps in a whole new tree."""
+    root = make_project(tmp_path / "p", FIXTURES / "minimal" / "content")
+    build(root)
+    edit(root / "content/facts/people/alpha.yml", "Owner of Beta Oil", "Founder of Beta Oil")
+    build(root)
+    assert (root / ".build/published.json").is_file()
+    (root / ".build/published.json").unlink()  # as if the build had been killed while publishing
+    (root / ".build/inputs.txt").unlink()
+    (root / "site/en/people/alpha/index.html").unlink()
+    build(root)
+    assert b"Founder of Beta Oil" in (root / "site/en/people/alpha/index.html").read_bytes()
+    assert (root / ".build/published.json").is_file()

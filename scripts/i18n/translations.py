@@ -36,16 +36,29 @@ class Status:
     detail: str = ""
 
 
+_TEXTS: dict[int, tuple[BaseModel, dict[str, dict[str, str]]]] = {}
+"""lang_texts of whole models already walked (a build asks for each fact file's texts several times)."""
+
+
 def lang_texts(value: Any, path: str = "") -> dict[str, dict[str, str]]:
     """Every per-language text in a model: field path -> {lang: text}."""
+    if not path and isinstance(value, BaseModel):
+        kept = _TEXTS.get(id(value))
+        if kept is None or kept[0] is not value:
+            kept = _TEXTS[id(value)] = (value, _lang_texts(value, ""))
+        return kept[1]
+    return _lang_texts(value, path)
+
+
+def _lang_texts(value: Any, path: str) -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
     if isinstance(value, BaseModel):
         for name in type(value).model_fields:
             if name not in EXEMPT:
-                out.update(lang_texts(getattr(value, name), f"{path}.{name}" if path else name))
+                out.update(_lang_texts(getattr(value, name), f"{path}.{name}" if path else name))
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            out.update(lang_texts(item, f"{path}[{i}]"))
+            out.update(_lang_texts(item, f"{path}[{i}]"))
     elif isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values()) \
             and path.split(".")[-1] not in EXEMPT:
         out[path] = value

@@ -12,7 +12,7 @@ from pathlib import Path
 from scripts.content.documents import Content
 from scripts.content.history import last_changed
 from scripts.i18n.translations import Status, report
-from scripts.render import links, routes
+from scripts.render import routes
 from scripts.render.cards import Card
 from scripts.render.embed import counter_files
 from scripts.render.feeds import atom
@@ -63,7 +63,6 @@ def generate(content: Content, root: Path, today: dt.date, languages: list[str] 
     data.update(article_images(root, content))
     inputs = Inputs(content, file_digests(root), updated, today, code_digest() + ("+factsheets" if factsheets else ""))
     statuses = report(content)  # the translation report covers every language: made once
-    links.prepare(content)  # the pattern of every name, compiled once before the workers fork
     jobs = [(content, lang, updated, today, inputs, root / ".build" / "render" / f"{lang}.pickle", statuses,
              factsheets)
             for lang in languages or content.site.codes]
@@ -111,7 +110,7 @@ def cores() -> int:
 
 def _generate_language(job: Job) -> Generated:
     content, lang, updated, today, inputs, kept, statuses, factsheets = job
-    renderer = Renderer(content, lang, updated, today, statuses, factsheets)
+    renderer = Renderer(content, lang, updated, today, statuses, factsheets, bytecode=kept.parent / "jinja")
     pages = renderer.pages()
     rendered = Rendered(kept)
     files: dict[str, str | bytes] = {}

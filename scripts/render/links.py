@@ -87,7 +87,8 @@ def link_tree(root: ET.Element, targets: dict[str, str]) -> list[str]:
 
     Returns the hrefs linked, in the order of their first mention.
     """
-    pattern = _pattern(tuple(targets))
+    everything = "".join(root.itertext())  # only the names that occur at all go into the pattern
+    pattern = _pattern(tuple(sorted(name for name in targets if name in everything)))
     linked: list[str] = []
     for holder, child in list(_texts(root)):
         while True:
@@ -107,11 +108,6 @@ def link_tree(root: ET.Element, targets: dict[str, str]) -> list[str]:
                 holder.insert(list(holder).index(child) + 1, anchor)
             child = anchor  # go on with the text after the new link
     return linked
-
-
-def prepare(content: Content) -> None:
-    """Compile the pattern of every name now (it is cached): worker processes forked later inherit it."""
-    _pattern(tuple(spellings(content)))
 
 
 def mentions(content: Content, body: str) -> list[Target]:

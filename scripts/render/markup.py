@@ -38,9 +38,13 @@ def escape(value: Any) -> Markup:
                                      text))
 
 
-def environment() -> jinja2.Environment:
-    """The Jinja environment of the Markdown templates (escaping by default)."""
+def environment(bytecode: Path | None = None) -> jinja2.Environment:
+    """The Jinja environment of the Markdown templates (escaping by default); ``bytecode``: a folder
+    that keeps the compiled templates between builds (Jinja checks them against their source)."""
+    if bytecode is not None:
+        bytecode.mkdir(parents=True, exist_ok=True)
     return jinja2.Environment(
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(bytecode)) if bytecode is not None else None,
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
         finalize=escape,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -33,7 +34,7 @@ class Renderer:
     """Renders every page of one language."""
 
     def __init__(self, content: Content, lang: str, updated: dict[str, dt.date], today: dt.date,
-                 statuses: list[Status] | None = None, factsheets: bool = False):
+                 statuses: list[Status] | None = None, factsheets: bool = False, bytecode: Path | None = None):
         self.content = content
         self.factsheets = factsheets
         """Are fact sheets published as PDFs (`make factsheets`)? Then their pages link them."""
@@ -44,7 +45,7 @@ class Renderer:
         self.updated = updated
         self.here = ""
         """The page being rendered (links are made relative to it)."""
-        self.env = environment()
+        self.env = environment(bytecode)
         loc = self.locale
         self.env.globals.update(
             ui=loc.ui, t=self.t, date=loc.date, num=loc.num, link=self.link, ext=external,

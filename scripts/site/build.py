@@ -31,7 +31,7 @@ from scripts.site.cache import LanguageCache, fingerprint
 from scripts.site.config import HOOKS, THEME, mkdocs_config
 from scripts.site.factsheets import FACTSHEET, FactsheetCache, Sheet
 from scripts.site.mkdocs_run import Job, explain, run_languages
-from scripts.site.publish import OUTPUTS, link_trees, remove_soon, reuse_unchanged, swap, write_root_pages
+from scripts.site.publish import OUTPUTS, Published, link_trees, remove_soon, reuse_unchanged, swap, write_root_pages
 
 SCRIPTS = Path(__file__).resolve().parents[1]
 
@@ -113,6 +113,8 @@ def _build_locked(root: Path, content: Content, generated: list[Generated], with
     card_files = cards.files([p.card for gen in generated for p in gen.pages if p.card]) if with_cards else {}
     timer.lap("cards")
     plans = []
+    changes: dict[str, tuple[set[str], set[str]]] = {}
+    """Per language: the docs/ files that changed, and the outputs removed before a dirty build."""
     targets = json.dumps(links.link_targets(content), ensure_ascii=False, sort_keys=True)
     for gen in generated:
         cache = LanguageCache(root / ".build" / "mkdocs" / gen.lang)
@@ -125,20 +127,21 @@ def _build_locked(root: Path, content: Content, generated: list[Generated], with
         labels = [root / "content" / "ui" / f"{code}.yml" for code in {gen.lang, content.site.default_language}]
         print_ = fingerprint(config, [THEME, HOOKS, Path(links.__file__)], sorted(labels))
         mode = cache.mode(print_, changed)
-        if mode == "dirty":
-            cache.forget_outputs(changed)
+        removed = cache.forget_outputs(changed) if mode == "dirty" else set()
         plans.append((gen, cache, mode, print_, config))
+        changes[gen.lang] = (changed, removed)
     timer.lap("sync")
     todo = [plan for plan in plans if plan[2] != "unchanged"]
     for _, cache, _, _, _ in todo:
         cache.begin()
     results = run_languages([Job(config, str(root / "mkdocs.yml"), mode == "dirty")
                              for _, _, mode, _, config in todo])
-    for (gen, cache, mode, print_, _), (seconds, messages) in zip(todo, results, strict=True):
+    for (gen, cache, mode, print_, _), (seconds, messages, written) in zip(todo, results, strict=True):
         timer.laps[f"mkdocs {gen.lang}{' (dirty)' if mode == 'dirty' else ''}"] = seconds
         if messages:
             raise BuildFailed(explain(messages, gen, root))
         cache.done(print_)
+        changes[gen.lang][1].update(written)
     timer.lap("mkdocs")
     sheets = FactsheetCache(root / ".build" / "factsheets")
     pdfs = sheets.files([Sheet(gen.lang, routes.url_path(p.path), cache.site)
@@ -146,7 +149,15 @@ def _build_locked(root: Path, content: Content, generated: list[Generated], with
     if with_factsheets:
         sheets.prune(set(pdfs.values()))
         timer.lap("factsheets")
+    published = Published(root, with_factsheets)
+    if len(generated) == len(content.site.codes) and published.can_update() \
+            and all(mode != "full" for _, _, mode, _, _ in plans):
+        published.update(content, [(gen.lang, cache) for gen, cache, _, _, _ in plans], changes, pdfs)
+        timer.lap("publish")
+        return BuildReport({gen.lang: len(gen.pages) for gen in generated}, cards.drawn, cards.reused,
+                           [plan[0].lang for plan in todo], timer.laps, sheets.printed, sheets.reused)
     stage = Path(tempfile.mkdtemp(prefix="stage-", dir=root / ".build"))
+    published.begin()
     try:
         (stage / "docs").mkdir()
         (stage / "docs" / "README.md").write_text(DOCS_README, encoding="utf-8")
@@ -160,6 +171,7 @@ def _build_locked(root: Path, content: Content, generated: list[Generated], with
             for gen in generated:  # swap in each of those, leave the others as they are
                 for name in OUTPUTS:
                     swap(stage / name / gen.lang, root / name / gen.lang)
+            published.done(whole=False)
             timer.lap("publish")
             return BuildReport({gen.lang: len(gen.pages) for gen in generated}, cards.drawn, cards.reused,
                                [plan[0].lang for plan in todo], timer.laps, sheets.printed, sheets.reused)
@@ -167,6 +179,7 @@ def _build_locked(root: Path, content: Content, generated: list[Generated], with
         reuse_unchanged(stage / "site", root / "site", recursive=False)
         for name in OUTPUTS:
             swap(stage / name, root / name)
+        published.done(whole=True)
         timer.lap("publish")
     finally:
         remove_soon(stage)  # the old docs/ and site/, swapped out into it

@@ -83,21 +83,27 @@ class LanguageCache:
             return "full"
         return "dirty" if changed else "unchanged"
 
-    def forget_outputs(self, changed: set[str]) -> None:
-        """Remove what MkDocs made from each changed or removed input (a dirty build then remakes it)."""
+    def forget_outputs(self, changed: set[str]) -> set[str]:
+        """Remove what MkDocs made from each changed or removed input (a dirty build then remakes it);
+        return the outputs removed, relative to site/."""
+        removed = set()
         for rel in changed:
             output = self.site / output_of(rel)
             if output.is_file():
                 output.unlink()
+                removed.add(output_of(rel))
             folder = output.parent
             while folder != self.site and folder.is_dir() and not any(folder.iterdir()):
                 folder.rmdir()  # a page's own folder goes with it
                 folder = folder.parent
+        return removed
 
     def begin(self) -> None:
         """MkDocs is about to change site/: until `done`, the next build must be a full one."""
         self.folder.mkdir(parents=True, exist_ok=True)
         self._state.unlink(missing_ok=True)
+        # MkDocs writes the gzipped sitemap through open(), into the file that may be published: a new one
+        (self.site / "sitemap.xml.gz").unlink(missing_ok=True)
 
     def done(self, fingerprint: str) -> None:
         self._state.write_text(json.dumps({"fingerprint": fingerprint}), encoding="utf-8")

@@ -59,8 +59,14 @@ class Job:
     dirty: bool
 
 
-def run_mkdocs(job: Job) -> list[str]:
-    """Build one language with MkDocs in strict mode; return its warnings (empty: success).
+ALWAYS_WRITTEN = ("search/search_index.json", "sitemap.xml", "sitemap.xml.gz")
+"""Files every build writes, some not through MkDocs' write_file (the merged search index, the gzip)."""
+_WRITTEN: list[str] = []
+
+
+def run_mkdocs(job: Job) -> tuple[list[str], list[str]]:
+    """Build one language with MkDocs in strict mode; return its warnings (empty: success) and the
+    files it wrote, relative to its output folder.
 
     Runs in a worker process, so it returns messages rather than raising.
     """
@@ -70,6 +76,7 @@ def run_mkdocs(job: Job) -> list[str]:
     from mkdocs.exceptions import MkDocsException
 
     _write_by_renaming()
+    _WRITTEN.clear()
     build_log = logging.getLogger("mkdocs.commands.build")
     if not any(isinstance(f, _DirtyNotice) for f in build_log.filters):
         build_log.addFilter(_DirtyNotice())  # before strict mode counts it as a warning
@@ -78,8 +85,10 @@ def run_mkdocs(job: Job) -> list[str]:
             config = load_config(io.BytesIO(b"{}"), config_file_path=job.config_path, **job.config)
             mkdocs_build(config, dirty=job.dirty)
         except MkDocsException as exc:
-            return captured.messages or [str(exc)]
-    return captured.messages
+            return captured.messages or [str(exc)], []
+    site = Path(config["site_dir"])
+    written = {Path(path).relative_to(site).as_posix() for path in _WRITTEN} | set(ALWAYS_WRITTEN)
+    return captured.messages, sorted(written)
 
 
 class _DirtyNotice(logging.Filter):
@@ -97,11 +106,13 @@ def _write_by_renaming() -> None:
 
     def write_file(content: bytes, output_path: str) -> None:
         write_new(Path(output_path), content)
+        _WRITTEN.append(output_path)
 
     def copy_file(source_path: str, output_path: str) -> None:
         if os.path.isdir(output_path):
             output_path = os.path.join(output_path, os.path.basename(source_path))
         replace_file(Path(output_path), lambda partial: shutil.copyfile(source_path, partial))
+        _WRITTEN.append(output_path)
 
     utils.write_file, utils.copy_file = write_file, copy_file
 
@@ -127,8 +138,8 @@ def explain(messages: list[str], gen: Generated, root: Path) -> list[str]:
     return out
 
 
-def run_languages(jobs: list[Job]) -> list[tuple[float, list[str]]]:
-    """(seconds, warnings) of MkDocs for each job, as many languages at a time as there are cores.
+def run_languages(jobs: list[Job]) -> list[tuple[float, list[str], list[str]]]:
+    """(seconds, warnings, files written) of MkDocs for each job, as many languages at a time as there are cores.
 
     Workers are forked from this process after MkDocs and Material are imported here, so that no
     worker pays for importing them again."""
@@ -140,7 +151,7 @@ def run_languages(jobs: list[Job]) -> list[tuple[float, list[str]]]:
         return list(pool.map(_timed_mkdocs, jobs))
 
 
-def _timed_mkdocs(job: Job) -> tuple[float, list[str]]:
+def _timed_mkdocs(job: Job) -> tuple[float, list[str], list[str]]:
     started = time.perf_counter()
-    messages = run_mkdocs(job)
-    return round(time.perf_counter() - started, 2), messages
+    messages, written = run_mkdocs(job)
+    return round(time.perf_counter() - started, 2), messages, written

@@ -7,12 +7,15 @@ Also the few files at the site's root that no language build makes: the language
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -20,6 +23,8 @@ from scripts.content.documents import Content
 from scripts.errors import SiteError
 from scripts.i18n.locale import Locale
 from scripts.render.policy import CSP, REFERRER
+from scripts.site.cache import LanguageCache, replace_file, write_new
+from scripts.site.factsheets import FACTSHEET
 
 OUTPUTS = ("docs", "site")
 """The only folders under the project root that the generator replaces."""
@@ -106,15 +111,90 @@ def choose_language_script(content: Content) -> str:
             f"  }}\n  location.replace({default} + \"/\");\n}})();\n")
 
 
-def write_root_pages(site: Path, content: Content) -> None:
-    """site/index.html sends readers to their language; 404.html, .nojekyll, robots.txt, CNAME."""
-    (site / "index.html").write_text(root_index(content), encoding="utf-8")
-    (site / "choose-language.js").write_text(choose_language_script(content), encoding="utf-8")
-    default_404 = site / content.site.default_language / "404.html"
+def root_files(content: Content, default_404: Path) -> dict[str, bytes]:
+    """The files at the site's root: index.html sends readers to their language; 404.html (the default
+    language's), .nojekyll, robots.txt and CNAME."""
+    out = {"index.html": root_index(content).encode(), "choose-language.js": choose_language_script(content).encode(),
+           ".nojekyll": b""}
     if default_404.exists():
-        shutil.copyfile(default_404, site / "404.html")
-    (site / ".nojekyll").write_text("", encoding="utf-8")
+        out["404.html"] = default_404.read_bytes()
     if content.site.custom_domain:
-        (site / "CNAME").write_text(content.site.custom_domain + "\n", encoding="utf-8")
+        out["CNAME"] = (content.site.custom_domain + "\n").encode()
     sitemaps = "".join(f"Sitemap: {content.site.site_url}{code}/sitemap.xml\n" for code in content.site.codes)
-    (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\n{sitemaps}", encoding="utf-8")
+    out["robots.txt"] = f"User-agent: *\nAllow: /\n\n{sitemaps}".encode()
+    return out
+
+
+def write_root_pages(site: Path, content: Content) -> None:
+    for name, data in root_files(content, site / content.site.default_language / "404.html").items():
+        (site / name).write_bytes(data)
+
+
+def apply_changes(source: Path, target: Path, rels: Iterable[str]) -> None:
+    """Make each file ``rels`` of the published ``target`` what it is in ``source`` (a hard link to it,
+    put in place by renaming), or remove it (with a page's fact sheet, and folders left empty)."""
+    for rel in sorted(set(rels)):
+        new, old = source / rel, target / rel
+        if new.is_file():
+            if not (old.is_file() and os.path.samefile(new, old)):
+                replace_file(old, functools.partial(os.link, new))
+            continue
+        old.unlink(missing_ok=True)
+        if old.name == "index.html":
+            (old.parent / FACTSHEET).unlink(missing_ok=True)
+        folder = old.parent
+        while folder != target and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+
+
+class Published:
+    """docs/ and site/ as the last build left them, so that a dirty build can update them in place.
+
+    .build/published.json says that docs/ and site/ are exactly the languages' caches (hard links)
+    with the root files and, when the build made them, the fact sheets. It is removed before docs/
+    and site/ change and written again once they are whole: a build stopped half way through
+    publishing leads to a new tree, made and swapped in, the next time.
+    """
+
+    def __init__(self, root: Path, factsheets: bool):
+        self.root = root
+        self.marker = root / ".build" / "published.json"
+        self.expected = {"factsheets": factsheets}
+        try:
+            self.was = json.loads(self.marker.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.was = None
+
+    def can_update(self) -> bool:
+        return self.was == self.expected and all((self.root / name).is_dir() for name in OUTPUTS)
+
+    def begin(self) -> None:
+        self.marker.unlink(missing_ok=True)
+
+    def done(self, whole: bool) -> None:
+        """docs/ and site/ are complete again (``whole``: all of them were replaced)."""
+        if whole or self.was == self.expected:
+            self.marker.write_text(json.dumps(self.expected), encoding="utf-8")
+
+    def update(self, content: Content, caches: list[tuple[str, LanguageCache]],
+               changes: dict[str, tuple[set[str], set[str]]], factsheets: dict[Any, Path]) -> None:
+        """Bring docs/ and site/ up to date file by file: each changed file is replaced by renaming,
+        so a reader never gets half a file; a build that changed nothing changes nothing."""
+        self.begin()
+        for lang, cache in caches:
+            docs_changed, site_changed = changes[lang]
+            apply_changes(cache.docs, self.root / "docs" / lang, docs_changed)
+            apply_changes(cache.site, self.root / "site" / lang, site_changed)
+        for sheet, pdf in factsheets.items():
+            published = self.root / "site" / sheet.lang / sheet.url_path / FACTSHEET
+            if not (published.is_file() and os.path.samefile(pdf, published)):
+                replace_file(published, functools.partial(os.link, pdf))
+        site = self.root / "site"
+        files = root_files(content, site / content.site.default_language / "404.html")
+        for name, data in files.items():
+            if not ((site / name).is_file() and (site / name).read_bytes() == data):
+                write_new(site / name, data)
+        if "CNAME" not in files:
+            (site / "CNAME").unlink(missing_ok=True)
+        self.done(whole=True)
