@@ -143,3 +143,25 @@ def test_a_build_stopped_while_publishing_is_made_whole_by_the_next(tmp_path: Pa
     build(root)
     assert b"Founder of Beta Oil" in (root / "site/en/people/alpha/index.html").read_bytes()
     assert (root / ".build/published.json").is_file()
+
+
+def test_the_theme_files_are_listed_as_mkdocs_lists_them() -> None:
+    """scripts.site.mkdocs_run lists the theme's static files without walking its hidden folders: the
+    same files, from the same folders, as MkDocs' own listing."""
+    import io
+
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    from scripts.site.config import THEME
+    from scripts.site.mkdocs_run import theme_files
+    from tests.conftest import REPO
+
+    config = load_config(io.BytesIO(b"{}"), config_file_path=str(REPO / "mkdocs.yml"), site_name="x",
+                         theme={"name": "material", "custom_dir": str(THEME)})
+    mkdocs_own = getattr(Files, "mkdocs_add_files_from_theme", Files.add_files_from_theme)
+    probe = Files([])
+    mkdocs_own(probe, config.theme.get_env(), config)
+    ours = theme_files(config)
+    assert [(f.src_uri, f.src_dir) for f in probe] == ours
+    assert any(name.endswith("campaign.css") for name, _ in ours) and len(ours) > 20
