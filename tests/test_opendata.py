@@ -91,23 +91,31 @@ def test_content_files_name_their_schema_and_pass_it() -> None:
     assert checked >= 30 and set(kinds.values()) <= {p.name.split(".")[0] for p in SCHEMA_DIR.iterdir()}
 
 
-def test_atom_feeds_list_articles_and_fact_changes(built_real: Path, content) -> None:  # type: ignore[no-untyped-def]
+def test_atom_feeds_list_the_newest_articles_and_fact_changes(built_real: Path, content) -> None:  # type: ignore[no-untyped-def]
+    """Each feed holds the newest articles and fact changes (all of them, up to feeds.LIMIT), newest first."""
+    from scripts.render.feeds import LIMIT
+
     ns = {"a": "http://www.w3.org/2005/Atom"}
     site = content.site.site_url
     for lang in ("en", "be", "ru", "pl"):
         feed = ElementTree.parse(built_real / f"site/{lang}/feed.xml").getroot()
         entries = feed.findall("a:entry", ns)
         links = {str(e.find("a:link", ns).get("href")) for e in entries}  # type: ignore[union-attr]
-        for slug in content.articles:
-            assert f"{site}{lang}/articles/{slug}/" in links
-        for ident, crossing in content.crossings.items():
-            for change in crossing.history:
-                assert f"{site}{lang}/crossings/{ident}/#{routes.status_anchor(change)}" in links
-        for ident, series in content.series.items():
-            for point in series.points:
-                assert f"{site}{lang}/political-prisoners/#{routes.point_anchor(ident, point)}" in links
         updated = [str(e.findtext("a:updated", namespaces=ns)) for e in entries]
         assert updated == sorted(updated, reverse=True)
+        facts = [(str(a.meta.date.first_day()), f"{site}{lang}/articles/{slug}/")
+                 for slug, versions in content.articles.items() for a in list(versions.values())[:1]]
+        facts += [(str(change.date.first_day()), f"{site}{lang}/crossings/{ident}/#{routes.status_anchor(change)}")
+                  for ident, crossing in content.crossings.items() for change in crossing.history]
+        prisoners = f"{site}{lang}/political-prisoners/"
+        facts += [(str(point.date.first_day()), f"{prisoners}#{routes.point_anchor(ident, point)}")
+                  for ident, series in content.series.items() for point in series.points]
+        assert len(entries) == min(LIMIT, len(facts) + sum(len(s.history) for _, _, w in content.all_wallets()
+                                                            for s in w.sanctions))
+        oldest = updated[-1][:10]
+        for day, link in facts:  # everything newer than the oldest entry is in
+            if day > oldest:
+                assert link in links, (lang, link)
     page = (built_real / "site/en/index.html").read_text(encoding="utf-8")
     assert 'type="application/atom+xml" href="feed.xml"' in page
 

@@ -13,6 +13,8 @@ from scripts.render.pages import version
 from scripts.render.phrases import body_name
 
 ATOM = "http://www.w3.org/2005/Atom"
+LIMIT = 100
+"""Entries in a feed: the newest (every fact's history stays on its page and in the open data)."""
 
 
 def _when(date: PartialDate) -> str:
@@ -20,7 +22,7 @@ def _when(date: PartialDate) -> str:
 
 
 def atom(content: Content, locale: Locale) -> str:
-    """The feed of one language, newest first."""
+    """The feed of one language: the newest ``LIMIT`` articles and fact changes, newest first."""
     site = content.site
 
     def url(page: str) -> str:
@@ -49,6 +51,7 @@ def atom(content: Content, locale: Locale) -> str:
             title = f"{locale.text(series.title)}: {locale.num(point.value)}"
             entries.append((point.date, title, f"{page}#{routes.point_anchor(ident, point)}", locale.text(point.note)))
     entries.sort(key=lambda e: (e[0], e[1]), reverse=True)
+    del entries[LIMIT:]
 
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": locale.code})

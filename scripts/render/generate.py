@@ -59,8 +59,7 @@ def generate(content: Content, root: Path, today: dt.date, languages: list[str] 
     Languages are rendered in parallel on a machine with more than one core.
     """
     updated = last_changed(root, today)
-    data: dict[str, str | bytes] = {routes.data_file(name): text for name, text in downloads(content).items()}
-    data.update(article_images(root, content))
+    data: dict[str, str | bytes] = article_images(root, content)
     inputs = Inputs(content, file_digests(root), updated, today, code_digest() + ("+factsheets" if factsheets else ""))
     statuses = report(content)  # the translation report covers every language: made once
     jobs = [(content, lang, updated, today, inputs, root / ".build" / "render" / f"{lang}.pickle", statuses,
@@ -71,10 +70,13 @@ def generate(content: Content, root: Path, today: dt.date, languages: list[str] 
         _FORKED[:] = jobs  # forked workers inherit the jobs: only their numbers are sent to them
         try:
             with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as pool:
+                open_data = pool.submit(_open_data, -1)  # beside the languages, not before them
                 out = list(pool.map(_generate_forked, range(len(jobs))))
+                data.update(open_data.result())
         finally:
             _FORKED.clear()
     else:
+        data.update(_open_data(-1, content))
         out = [_generate_language(job) for job in jobs]
     for gen in out:
         gen.files.update(data)
@@ -94,6 +96,11 @@ def article_images(root: Path, content: Content) -> dict[str, str | bytes]:
 
 Job = tuple[Content, str, dict[str, dt.date], dt.date, Inputs, Path, list[Status], bool]
 _FORKED: list[Job] = []
+
+
+def _open_data(_: int, content: Content | None = None) -> dict[str, str | bytes]:
+    """The open data files (in a forked worker: of the content the jobs were made for)."""
+    return {routes.data_file(name): text for name, text in downloads(content or _FORKED[0][0]).items()}
 
 
 def _generate_forked(number: int) -> Generated:
