@@ -58,10 +58,12 @@ class Loader:
         self.context: dict[str, Any] = {"today": today}
         self.positions = Positions()
         """Every parsed document, for the line numbers of phase 2."""
-        self.kept_file = root / ".build" / "loaded.pickle"
-        self.kept = _read_kept(self.kept_file)
-        """Files read and checked by the last load: (file, shape, digest, context) -> (doc, value)."""
-        self.now: dict[tuple[str, str, str, str], tuple[Doc, Any]] = {}
+        self.kept = root / ".build" / "loaded.pickle"
+        """Files read and checked by earlier loads, by what they were made from (see ``file``)."""
+        if _KEPT.get("from") != self.kept:
+            _KEPT.clear()
+            _KEPT.update(files=_read_kept(self.kept), fresh=False, **{"from": self.kept})
+        self.used: set[str] = set()
 
     # --- reading and shape checks ---------------------------------------------------------
 
@@ -98,26 +100,33 @@ class Loader:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError:
             digest = ""
-        key = (self.rel(path), shape.__name__, digest, repr(sorted(self.context.items())))
-        if digest and key in self.kept:
-            self.now[key] = self.kept[key]
-            return self.kept[key]
+        key = repr((self.rel(path), shape.__name__, digest, sorted(self.context.items())))
+        files = _KEPT["files"]
+        if digest and key in files:
+            self.used.add(key)
+            kept: tuple[Doc, T] = files[key]
+            return kept
         doc = self.doc(path)
         if doc is None:
             return None
         value = self.validate(doc, shape)
         if value is None:
             return None
-        self.now[key] = (doc, value)
+        if digest:
+            files[key] = (doc, value)
+            self.used.add(key)
+            _KEPT["fresh"] = True
         return doc, value
 
     def keep(self) -> None:
-        """Remember what this load read, for the next one (only a load without problems is kept)."""
-        if self.problems or not self.kept_file.parent.is_dir():
+        """Write down what this load read (after a load without problems, when it read anything anew)."""
+        if self.problems or not _KEPT["fresh"] or not self.kept.parent.is_dir():
             return
-        partial = self.kept_file.with_name(f".{self.kept_file.name}.{os.getpid()}.tmp")
-        partial.write_bytes(pickle.dumps(self.now, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(partial, self.kept_file)
+        files = {key: value for key, value in _KEPT["files"].items() if key in self.used}
+        _KEPT["files"], _KEPT["fresh"] = files, False
+        partial = self.kept.with_name(f".{self.kept.name}.{os.getpid()}.tmp")
+        partial.write_bytes(pickle.dumps(files, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(partial, self.kept)
 
     def markdown(self, path: Path, shape: type[T]) -> tuple[T, str, int] | None:
         rel = self.rel(path)
@@ -353,7 +362,13 @@ def adapter(shape: Any) -> TypeAdapter[Any]:
     return TypeAdapter(shape)
 
 
-def _read_kept(path: Path) -> dict[tuple[str, str, str, str], tuple[Doc, Any]]:
+_KEPT: dict[str, Any] = {}
+"""The files read and checked so far, kept in memory (a preview loads the content after every edit)
+and in .build/loaded.pickle between runs: "files" maps (file, shape, digest of its bytes, context) to
+(doc, value); "fresh" says whether anything was read anew since it was last written."""
+
+
+def _read_kept(path: Path) -> dict[str, tuple[Doc, Any]]:
     try:
         kept = pickle.loads(path.read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
@@ -361,9 +376,13 @@ def _read_kept(path: Path) -> dict[tuple[str, str, str, str], tuple[Doc, Any]]:
     return kept if isinstance(kept, dict) else {}
 
 
-def load(root: Path, today: dt.date | None = None) -> Content:
-    """Load and validate content/ under ``root``; raise ContentErrors listing every problem."""
+def load(root: Path, today: dt.date | None = None, remember: bool = True) -> Content:
+    """Load and validate content/ under ``root``; raise ContentErrors listing every problem.
+
+    ``remember``: write down what was read for the next run (a preview's first pass leaves it to the
+    full pass that follows it)."""
     loader = Loader(root, today or dt.date.today())
     content = loader.load()
-    loader.keep()
+    if remember:
+        loader.keep()
     return content

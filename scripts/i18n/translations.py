@@ -45,6 +45,8 @@ def lang_texts(value: Any, path: str = "") -> dict[str, dict[str, str]]:
     if not path and isinstance(value, BaseModel):
         kept = _TEXTS.get(id(value))
         if kept is None or kept[0] is not value:
+            if len(_TEXTS) > 50_000:  # a long preview loads the content again and again
+                _TEXTS.clear()
             kept = _TEXTS[id(value)] = (value, _lang_texts(value, ""))
         return kept[1]
     return _lang_texts(value, path)

@@ -69,6 +69,7 @@ class Preview:
                 with self.lock:
                     self.version += 1
                     self.changed.notify_all()
+                time.sleep(0.3)  # the open page reloads now: serve it before the full pass takes the processor
             build(self.root)
             problems: list[str] = []
         except SiteError as exc:
@@ -105,12 +106,12 @@ def fingerprint(root: Path) -> tuple[tuple[str, float, int], ...]:
     return tuple(files)
 
 
-def watch(preview: Preview, stop: threading.Event, interval: float = 0.2) -> None:
+def watch(preview: Preview, stop: threading.Event, interval: float = 0.1) -> None:
     last = fingerprint(preview.root)
     while not stop.wait(interval):
         now = fingerprint(preview.root)
         if now != last:
-            time.sleep(0.1)  # let an editor finish saving
+            time.sleep(0.05)  # let an editor finish saving
             last = fingerprint(preview.root)
             preview.rebuild(preview.first)
 

@@ -52,9 +52,10 @@ class Generated:
 
 
 def generate(content: Content, root: Path, today: dt.date, languages: list[str] | None = None,
-             factsheets: bool = False) -> list[Generated]:
+             factsheets: bool = False, open_data: bool = True) -> list[Generated]:
     """Every language's pages (or those of ``languages``), with the open data files and the Atom feed
-    (``factsheets``: fact pages link their PDF).
+    (``factsheets``: fact pages link their PDF). Without ``open_data`` (the preview's first pass), no
+    open data, and the pages rendered are not kept for the next build (the full pass keeps them).
 
     Languages are rendered in parallel on a machine with more than one core.
     """
@@ -63,20 +64,20 @@ def generate(content: Content, root: Path, today: dt.date, languages: list[str] 
     inputs = Inputs(content, file_digests(root), updated, today, code_digest() + ("+factsheets" if factsheets else ""))
     statuses = report(content)  # the translation report covers every language: made once
     jobs = [(content, lang, updated, today, inputs, root / ".build" / "render" / f"{lang}.pickle", statuses,
-             factsheets)
+             factsheets, open_data)
             for lang in languages or content.site.codes]
     workers = min(len(jobs), cores())
     if workers > 1 and len(content.people) + len(content.companies) + len(content.crossings) > 100:
         _FORKED[:] = jobs  # forked workers inherit the jobs: only their numbers are sent to them
         try:
             with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as pool:
-                open_data = pool.submit(_open_data, -1)  # beside the languages, not before them
+                files = pool.submit(_open_data, -1) if open_data else None  # beside the languages
                 out = list(pool.map(_generate_forked, range(len(jobs))))
-                data.update(open_data.result())
+                data.update(files.result() if files else {})
         finally:
             _FORKED.clear()
     else:
-        data.update(_open_data(-1, content))
+        data.update(_open_data(-1, content) if open_data else {})
         out = [_generate_language(job) for job in jobs]
     for gen in out:
         gen.files.update(data)
@@ -94,7 +95,7 @@ def article_images(root: Path, content: Content) -> dict[str, str | bytes]:
     return out
 
 
-Job = tuple[Content, str, dict[str, dt.date], dt.date, Inputs, Path, list[Status], bool]
+Job = tuple[Content, str, dict[str, dt.date], dt.date, Inputs, Path, list[Status], bool, bool]
 _FORKED: list[Job] = []
 
 
@@ -116,7 +117,7 @@ def cores() -> int:
 
 
 def _generate_language(job: Job) -> Generated:
-    content, lang, updated, today, inputs, kept, statuses, factsheets = job
+    content, lang, updated, today, inputs, kept, statuses, factsheets, remember = job
     renderer = Renderer(content, lang, updated, today, statuses, factsheets, bytecode=kept.parent / "jinja")
     pages = renderer.pages()
     rendered = Rendered(kept)
@@ -126,7 +127,8 @@ def _generate_language(job: Job) -> Generated:
         text = rendered.get(page.path, digest)
         files[page.path] = text if text is not None else renderer.render(page)
         rendered.put(page.path, digest, str(files[page.path]), fresh=text is None)
-    rendered.save()
+    if remember:
+        rendered.save()
     files[routes.FEED] = atom(content, renderer.locale)
     files.update(counter_files(content, renderer.locale))
     infos = [PageInfo(page.path, page.title, page.sources, page.card, page.factsheet) for page in pages]

@@ -63,12 +63,17 @@ def build(root: Path, today: dt.date | None = None, cards: bool = True,
             and (root / "docs").is_dir():
         timer.lap("inputs unchanged")
         return BuildReport({}, 0, 0, [], timer.laps, unchanged=True)
-    content = load(root, today)
+    content = load(root, today, remember=languages is None)
     timer.lap("load")
     some = [code for code in content.site.codes if code in languages] if languages else None
     if some and not all((root / folder / code).is_dir() for folder in OUTPUTS for code in content.site.codes):
         some = None  # the other languages have never been built: build them all
-    generated = generate(content, root, today, some, factsheets=factsheets and not some)
+    # the preview's first pass shows the edited page: the open data follows in the full pass
+    generated = generate(content, root, today, some, factsheets=factsheets and not some, open_data=not some)
+    for gen in generated if some else []:
+        kept = LanguageCache(root / ".build" / "mkdocs" / gen.lang).docs / "data"
+        gen.files.update({f"data/{path.relative_to(kept).as_posix()}": path.read_bytes()
+                          for path in kept.rglob("*") if path.is_file()})
     timer.lap("generate")
     (root / ".build").mkdir(exist_ok=True)
     inputs_file.unlink(missing_ok=True)
@@ -109,8 +114,11 @@ def _build_locked(root: Path, content: Content, generated: list[Generated], with
     site/ from the caches and swap them in."""
     for stale in (root / ".build").glob("stage-*"):  # left by a build that was killed (or being removed)
         remove_soon(stale)
+    partial = len(generated) < len(content.site.codes)
+    """The preview's first pass: the language being previewed; cards and open data come with the full pass."""
     cards = CardCache(root / ".build" / "cards")
-    card_files = cards.files([p.card for gen in generated for p in gen.pages if p.card]) if with_cards else {}
+    card_files = cards.files([p.card for gen in generated for p in gen.pages if p.card]) \
+        if with_cards and not partial else {}
     timer.lap("cards")
     plans = []
     changes: dict[str, tuple[set[str], set[str]]] = {}
@@ -118,7 +126,10 @@ def _build_locked(root: Path, content: Content, generated: list[Generated], with
     targets = json.dumps(links.link_targets(content), ensure_ascii=False, sort_keys=True)
     for gen in generated:
         cache = LanguageCache(root / ".build" / "mkdocs" / gen.lang)
-        linked = {p.card_path: card_files[p.card.key()] for p in gen.pages if p.card and with_cards}
+        linked = {p.card_path: card_files[p.card.key()] for p in gen.pages if p.card and card_files}
+        if partial and with_cards:  # the cards as they are
+            linked = {path.relative_to(cache.docs).as_posix(): path
+                      for path in (cache.docs / "assets" / "cards").rglob("*.png")}
         changed = cache.sync(gen.files, linked)
         if cache.put("link-targets.json", targets):  # names changed: the articles that link them did
             changed |= {routes.article_page(slug) for slug in content.articles}
@@ -150,8 +161,7 @@ def _build_locked(root: Path, content: Content, generated: list[Generated], with
         sheets.prune(set(pdfs.values()))
         timer.lap("factsheets")
     published = Published(root, with_factsheets)
-    if len(generated) == len(content.site.codes) and published.can_update() \
-            and all(mode != "full" for _, _, mode, _, _ in plans):
+    if published.can_update() and all(mode != "full" for _, _, mode, _, _ in plans):
         published.update(content, [(gen.lang, cache) for gen, cache, _, _, _ in plans], changes, pdfs)
         timer.lap("publish")
         return BuildReport({gen.lang: len(gen.pages) for gen in generated}, cards.drawn, cards.reused,
@@ -167,7 +177,7 @@ def _build_locked(root: Path, content: Content, generated: list[Generated], with
         link_trees(pairs)
         for sheet, pdf in pdfs.items():  # cached PDFs are never rewritten (another look, another file): linked
             os.link(pdf, stage / "site" / sheet.lang / sheet.url_path / FACTSHEET)
-        if len(generated) < len(content.site.codes):  # some languages (the preview's first pass):
+        if partial:  # some languages (the preview's first pass):
             for gen in generated:  # swap in each of those, leave the others as they are
                 for name in OUTPUTS:
                     swap(stage / name / gen.lang, root / name / gen.lang)

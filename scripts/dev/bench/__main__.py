@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from scripts.dev.bench import anchors, synth
+from scripts.dev.bench import anchors, preview, synth
 from scripts.dev.bench.measure import run
 from scripts.dev.localserver import serve
 
@@ -97,6 +97,7 @@ def measure(name: str, root: Path, entity_file: Path, entity_page: str, langs: l
     _, _, timings = build(root)
     r["cards_seconds"] = timings.get("cards", 0.0)
     r["cards"] = sum(1 for _ in (root / ".build" / "cards").glob("*.png"))
+    r["preview"] = preview.edit_to_view(root, entity_file, entity_page)
     r["naive"], r["naive_peak"] = anchors.naive(root, langs)
     r["hugo"] = anchors.hugo(root, langs) if hugo else None
     for key in ("cold", "cold_1core", "nochange", "one_edit", "naive", "hugo"):
@@ -132,7 +133,9 @@ def report(results: list[dict[str, Any]]) -> str:
         f"{r['cold_1core']:.1f} s ({r['cold_1core'] / r['cold']:.2f}× slower)" if r.get("cold_1core") else "–"))
     row("peak memory (all processes)", lambda r: f"{r['peak'] / 2**20:.0f} MB")
     row("rebuild, nothing changed", lambda r: f"{r['nochange']:.2f} s")
-    row("rebuild, one entity file edited", lambda r: f"{r['one_edit']:.1f} s")
+    row("rebuild, one entity file edited", lambda r: f"{r['one_edit']:.2f} s")
+    row("`make serve`: an edit shown in the open page (median of 5)",
+        lambda r: f"{sorted(r['preview'])[2]:.2f} s (max {max(r['preview']):.2f} s)")
     row("total output size", lambda r: f"{r['output'] / 2**20:.1f} MB")
     row("HTML of an entity page", lambda r: f"{r['entity_html'] / 1024:.1f} KB")
     for lang in results[0]["search"]:
@@ -145,10 +148,10 @@ def report(results: list[dict[str, Any]]) -> str:
     row("ratio: our cold build / Hugo", lambda r: f"{r['cold'] / r['hugo']:.1f}×" if r["hugo"] else "–")
     row("ratio: naive MkDocs / our cold build", lambda r: f"{r['naive'] / r['cold']:.1f}×")
     row("ratio: no-change rebuild / Hugo", lambda r: f"{r['nochange'] / r['hugo']:.2f}×" if r["hugo"] else "–")
-    row("ratio: one-edit rebuild / Hugo", lambda r: f"{r['one_edit'] / r['hugo']:.1f}×" if r["hugo"] else "–")
+    row("ratio: one-edit rebuild / Hugo", lambda r: f"{r['one_edit'] / r['hugo']:.2f}×" if r["hugo"] else "–")
     edit = results[-1]["one_edit_timings"]
     lines += ["", "Where a one-entity rebuild of the large site spends its time: "
-              + ", ".join(f"{k} {v:.1f} s" for k, v in edit.items())]
+              + ", ".join(f"{k} {v:.2f} s" for k, v in edit.items())]
     return "\n".join(lines)
 
 
