@@ -9,20 +9,12 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import yaml
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def edit_to_view(root: Path, entity_file: Path, entity_page: str, lang: str = "be", edits: int = 5) -> list[float]:
@@ -32,19 +24,16 @@ def edit_to_view(root: Path, entity_file: Path, entity_page: str, lang: str = "b
     from playwright.sync_api import sync_playwright
 
     site_url = yaml.safe_load((root / "content/site.yml").read_text(encoding="utf-8"))["site_url"]
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}{urlsplit(site_url).path}"
     server = subprocess.Popen([sys.executable, "-m", "scripts", "--root", str(root), "serve", "--lang", lang,
-                               "--addr", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                               "--addr", "127.0.0.1:0"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     seconds = []
     try:
-        deadline = time.monotonic() + 600
-        while time.monotonic() < deadline:  # the first build (cards included) is done
-            try:
-                with urllib.request.urlopen(f"{base}{lang}/", timeout=5):
-                    break
-            except OSError:
-                time.sleep(0.5)
+        assert server.stdout is not None
+        ready = server.stdout.readline()  # printed once the first build (cards included) is done
+        found = re.search(r"http://127\.0\.0\.1:(\d+)/", ready)
+        if not found:
+            raise RuntimeError(f"the preview did not start: {ready!r}")
+        base = f"http://127.0.0.1:{found.group(1)}{urlsplit(site_url).path}"
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
                                                  args=["--no-sandbox"])
