@@ -165,3 +165,39 @@ def test_the_theme_files_are_listed_as_mkdocs_lists_them() -> None:
     ours = theme_files(config)
     assert [(f.src_uri, f.src_dir) for f in probe] == ours
     assert any(name.endswith("campaign.css") for name, _ in ours) and len(ours) > 20
+
+
+def test_a_build_that_fails_after_mkdocs_publishes_its_pages_next_time(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """MkDocs succeeded (the caches are ahead of the site) but publishing never happened: the next
+    build, with nothing new to render, still publishes what the caches hold."""
+    from scripts.errors import SiteError
+    from scripts.site.publish import Published
+    from tests.conftest import run_cli_here
+
+    root = make_project(tmp_path / "p", FIXTURES / "minimal" / "content")
+    build(root)
+    edit(root / "content/facts/people/alpha.yml", "Owner of Beta Oil", "Founder of Beta Oil")
+
+    def fail(*_: object, **__: object) -> None:
+        raise SiteError("stopped while publishing")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Published, "update", fail)
+        assert run_cli_here(root, "build").code == 1
+    assert b"Founder of Beta Oil" not in (root / "site/en/people/alpha/index.html").read_bytes()
+    out = run_cli_here(root, "build")
+    assert out.code == 0, out.err
+    assert b"Founder of Beta Oil" in (root / "site/en/people/alpha/index.html").read_bytes()
+
+
+def test_content_read_by_other_code_is_checked_again(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The files kept from the last load are used only with the same checking code."""
+    from scripts.content import kept
+    from scripts.content.load import load
+
+    root = make_project(tmp_path / "p", FIXTURES / "minimal" / "content")
+    (root / ".build").mkdir()
+    load(root)
+    assert (root / ".build/loaded.pickle").is_file() and kept.Kept.of(root).files
+    monkeypatch.setattr(kept, "code_stamp", lambda: "other code")
+    assert kept.Kept.of(root).files == {}  # neither the memory nor the file is trusted

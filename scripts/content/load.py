@@ -10,8 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-import os
-import pickle
 import re
 from collections.abc import Hashable
 from functools import cache
@@ -26,6 +24,7 @@ from scripts.content import rules
 from scripts.content.documents import FACT_KINDS, Content, FactKind, Key, MarkdownFile, MetaT, Positions
 from scripts.content.fields import Id
 from scripts.content.frontmatter import ArticleMeta, PageMeta
+from scripts.content.kept import Kept
 from scripts.content.markdown import check_body
 from scripts.content.messages import problems_from
 from scripts.content.source import Doc, Loc, ProblemError, parse_yaml, read_text, split_front_matter
@@ -58,11 +57,8 @@ class Loader:
         self.context: dict[str, Any] = {"today": today}
         self.positions = Positions()
         """Every parsed document, for the line numbers of phase 2."""
-        self.kept = root / ".build" / "loaded.pickle"
-        """Files read and checked by earlier loads, by what they were made from (see ``file``)."""
-        if _KEPT.get("from") != self.kept:
-            _KEPT.clear()
-            _KEPT.update(files=_read_kept(self.kept), fresh=False, **{"from": self.kept})
+        self.kept = Kept.of(root)
+        """Files read and checked by earlier loads (scripts.content.kept)."""
         self.used: set[str] = set()
 
     # --- reading and shape checks ---------------------------------------------------------
@@ -70,9 +66,9 @@ class Loader:
     def rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
 
-    def doc(self, path: Path) -> Doc | None:
+    def doc(self, path: Path, data: bytes | None = None) -> Doc | None:
         try:
-            doc = parse_yaml(read_text(path, self.rel(path)))
+            doc = parse_yaml(read_text(path, self.rel(path), data))
         except ProblemError as exc:
             self.problems.append(exc.problem)
             return None
@@ -97,36 +93,30 @@ class Loader:
         file nor what its check depends on changed: parsing and checking 500 files takes a third of a
         second)."""
         try:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            data: bytes | None = path.read_bytes()  # read once: what is checked is what was hashed
         except OSError:
-            digest = ""
+            data = None
+        digest = hashlib.sha256(data).hexdigest() if data is not None else ""
         key = repr((self.rel(path), shape.__name__, digest, sorted(self.context.items())))
-        files = _KEPT["files"]
-        if digest and key in files:
+        kept = self.kept.get(key) if digest else None
+        if kept is not None:
             self.used.add(key)
-            kept: tuple[Doc, T] = files[key]
             return kept
-        doc = self.doc(path)
+        doc = self.doc(path, data)
         if doc is None:
             return None
         value = self.validate(doc, shape)
         if value is None:
             return None
         if digest:
-            files[key] = (doc, value)
+            self.kept.put(key, (doc, value))
             self.used.add(key)
-            _KEPT["fresh"] = True
         return doc, value
 
     def keep(self) -> None:
-        """Write down what this load read (after a load without problems, when it read anything anew)."""
-        if self.problems or not _KEPT["fresh"] or not self.kept.parent.is_dir():
-            return
-        files = {key: value for key, value in _KEPT["files"].items() if key in self.used}
-        _KEPT["files"], _KEPT["fresh"] = files, False
-        partial = self.kept.with_name(f".{self.kept.name}.{os.getpid()}.tmp")
-        partial.write_bytes(pickle.dumps(files, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(partial, self.kept)
+        """Write down what this load read, for the next one (only a load without problems is kept)."""
+        if not self.problems:
+            self.kept.write(self.used)
 
     def markdown(self, path: Path, shape: type[T]) -> tuple[T, str, int] | None:
         rel = self.rel(path)
@@ -360,20 +350,6 @@ IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp")
 def adapter(shape: Any) -> TypeAdapter[Any]:
     """One validator per shape (making one costs more than using it)."""
     return TypeAdapter(shape)
-
-
-_KEPT: dict[str, Any] = {}
-"""The files read and checked so far, kept in memory (a preview loads the content after every edit)
-and in .build/loaded.pickle between runs: "files" maps (file, shape, digest of its bytes, context) to
-(doc, value); "fresh" says whether anything was read anew since it was last written."""
-
-
-def _read_kept(path: Path) -> dict[str, tuple[Doc, Any]]:
-    try:
-        kept = pickle.loads(path.read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
-        return {}
-    return kept if isinstance(kept, dict) else {}
 
 
 def load(root: Path, today: dt.date | None = None, remember: bool = True) -> Content:

@@ -19,7 +19,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -59,7 +59,7 @@ def spellings(content: Content) -> dict[str, Target]:
     return out
 
 
-@cache
+@lru_cache(maxsize=256)
 def _pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) or r"(?!x)x"
     # a name, then a possessive or an inflection that starts with it; not inside a word
@@ -150,14 +150,14 @@ class FactLinks(Extension):
         md.treeprocessors.register(_LinkBody(md, targets), "fact-links", 5)
 
 
-_READ: dict[Path, tuple[tuple[int, int], dict[str, str]]] = {}
+_READ: dict[Path, tuple[tuple[int, int, int], dict[str, str]]] = {}
 
 
 def _read_targets(path: Path) -> dict[str, str]:
     """The targets file, read once per version of it (MkDocs makes a new Markdown, and so calls
     extendMarkdown, for every page: parsing the file each time cost a second per language)."""
     stat = path.stat()
-    stamp = (stat.st_mtime_ns, stat.st_size)
+    stamp = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
     kept = _READ.get(path)
     if kept is None or kept[0] != stamp:
         kept = _READ[path] = (stamp, json.loads(path.read_text(encoding="utf-8")))

@@ -114,6 +114,8 @@ def _build_locked(root: Path, content: Content, generated: list[Generated], with
     site/ from the caches and swap them in."""
     for stale in (root / ".build").glob("stage-*"):  # left by a build that was killed (or being removed)
         remove_soon(stale)
+    published = Published(root, with_factsheets)
+    published.begin()  # from here on docs/ and site/ may fall behind the caches until published again
     partial = len(generated) < len(content.site.codes)
     """The preview's first pass: the language being previewed; cards and open data come with the full pass."""
     cards = CardCache(root / ".build" / "cards")
@@ -138,6 +140,8 @@ def _build_locked(root: Path, content: Content, generated: list[Generated], with
         labels = [root / "content" / "ui" / f"{code}.yml" for code in {gen.lang, content.site.default_language}]
         print_ = fingerprint(config, [THEME, HOOKS, Path(links.__file__)], sorted(labels))
         mode = cache.mode(print_, changed)
+        if mode == "dirty":
+            cache.begin()  # a build stopped from here on is a full one next time
         removed = cache.forget_outputs(changed) if mode == "dirty" else set()
         plans.append((gen, cache, mode, print_, config))
         changes[gen.lang] = (changed, removed)
@@ -160,14 +164,12 @@ def _build_locked(root: Path, content: Content, generated: list[Generated], with
     if with_factsheets:
         sheets.prune(set(pdfs.values()))
         timer.lap("factsheets")
-    published = Published(root, with_factsheets)
     if published.can_update() and all(mode != "full" for _, _, mode, _, _ in plans):
         published.update(content, [(gen.lang, cache) for gen, cache, _, _, _ in plans], changes, pdfs)
         timer.lap("publish")
         return BuildReport({gen.lang: len(gen.pages) for gen in generated}, cards.drawn, cards.reused,
                            [plan[0].lang for plan in todo], timer.laps, sheets.printed, sheets.reused)
     stage = Path(tempfile.mkdtemp(prefix="stage-", dir=root / ".build"))
-    published.begin()
     try:
         (stage / "docs").mkdir()
         (stage / "docs" / "README.md").write_text(DOCS_README, encoding="utf-8")

@@ -182,10 +182,14 @@ class Published:
         """Bring docs/ and site/ up to date file by file: each changed file is replaced by renaming,
         so a reader never gets half a file; a build that changed nothing changes nothing."""
         self.begin()
+        sheets = {(sheet.lang, sheet.url_path) for sheet in factsheets}
         for lang, cache in caches:
             docs_changed, site_changed = changes[lang]
             apply_changes(cache.docs, self.root / "docs" / lang, docs_changed)
             apply_changes(cache.site, self.root / "site" / lang, site_changed)
+            for rel in site_changed:  # a page that is no longer a fact sheet loses its PDF
+                if rel.endswith("index.html") and (lang, rel.removesuffix("index.html")) not in sheets:
+                    (self.root / "site" / lang / rel).with_name(FACTSHEET).unlink(missing_ok=True)
         for sheet, pdf in factsheets.items():
             published = self.root / "site" / sheet.lang / sheet.url_path / FACTSHEET
             if not (published.is_file() and os.path.samefile(pdf, published)):
