@@ -105,14 +105,19 @@ def outline() -> str:
     return "".join(out)
 
 
-def country_labels(locale: Locale, countries: dict[str, m.Term]) -> str:
+def country_labels(locale: Locale, countries: dict[str, m.Term], view: tuple[float, float, float, float]) -> str:
+    """Each country's name, where it fits whole inside ``view`` (left, top, width, height)."""
     out = []
+    left, top, width, height = view
     for country in BASEMAP["countries"]:
         if "label" not in country or country["id"] not in countries:
             continue
         x, y = project(*country["label"])
         big = country["id"] == "by"
         name = escape(locale.text(countries[country["id"]].name))
+        half = len(name) * (9 if big else 5) + 4  # about half the drawn width
+        if not (left + half <= x <= left + width - half and top + 20 <= y <= top + height - 6):
+            continue
         out.append(f'<text x="{x:.0f}" y="{y:.0f}" text-anchor="middle" font-size="{22 if big else 15}" '
                    f'fill="#5c5c5c" letter-spacing="{2 if big else 1}">{name.upper() if big else name}</text>')
     return "".join(out)
@@ -199,5 +204,6 @@ def crossings_map(locale: Locale, crossings: dict[str, m.Crossing], countries: d
             f'height="{height}" '
             f'aria-labelledby="map-title map-desc" xmlns="http://www.w3.org/2000/svg">'
             f'<title id="map-title">{escape(title)}</title><desc id="map-desc">{escape(desc)}</desc>'
-            f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#fff"/>{outline()}{country_labels(locale, countries)}'
+            f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#fff"/>{outline()}'
+            f'{country_labels(locale, countries, (left, top, width, height))}'
             f'{body}</svg>')
