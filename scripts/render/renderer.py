@@ -62,7 +62,8 @@ class Renderer:
             default_name=loc.language_name(loc.default), language_name=loc.language_name,
             joined=lambda values, sep: Md(sep.join(str(escape(v)) for v in values)),
             basis=self.basis, figure=self.figure, stale=lambda item: is_stale(item, today),
-            as_of=freshness_as_of, by_status=by_status, factsheet=self.factsheet, crossings_map=self.crossings_map,
+            as_of=freshness_as_of, by_status=by_status, factsheet=self.factsheet, factsheet_link=self.factsheet_link,
+            crossings_map=self.crossings_map,
         )
 
     # --- helpers for templates -----------------------------------------------------------
@@ -117,19 +118,23 @@ class Renderer:
                   f'title="{label}" aria-label="{label}">#</a>')
 
     def factsheet(self, page: Page) -> Md:
-        """On paper, a QR code of the page's address beside the title; on screen, the link to its PDF.
-        (The footer of every printed sheet is in the page's head: see ``sheet_footer``.)"""
+        """On paper, a QR code of the page's address beside the title (the footer of every printed sheet
+        is in the page's head: see ``sheet_footer``)."""
         url = self.page_url(page.path)
         latest = html.escape(self.locale.ui("factsheet_latest"))
         # A fixed mask (any of the eight is valid QR): choosing the best one took three quarters of the
         # time, 8 s on a 2,000-page site; tests/test_factsheets.py reads the printed codes back.
         code = segno.make(url, error="m", mask=0).svg_inline(scale=1, border=0, svgclass="factsheet__qr", omitsize=True,
                                                     title=latest)
-        out = f'<div class="factsheet__top" aria-hidden="true">{code}<p>{latest}:<br>{html.escape(url)}</p></div>\n'
-        if self.factsheets:
-            label = html.escape(self.locale.ui("factsheet_download"))
-            out += f'\n<p class="factsheet__download"><a href="factsheet.pdf" type="application/pdf">{label}</a></p>\n'
-        return Md(out)
+        return Md(f'<div class="factsheet__top" aria-hidden="true">{code}'
+                  f'<p>{latest}:<br>{html.escape(url)}</p></div>\n')
+
+    def factsheet_link(self) -> Md:
+        """The link to the page's PDF, when the build prints them (`make factsheets`)."""
+        if not self.factsheets:
+            return Md("")
+        label = html.escape(self.locale.ui("factsheet_download"))
+        return Md(f'\n<p class="factsheet__download"><a href="factsheet.pdf" type="application/pdf">{label}</a></p>\n')
 
     def sheet_footer(self, page: Page) -> str:
         """The footer of every printed sheet of a fact page: site, as-of date, address."""
