@@ -71,13 +71,13 @@ def generate(content: Content, root: Path, today: dt.date, languages: list[str] 
         _FORKED[:] = jobs  # forked workers inherit the jobs: only their numbers are sent to them
         try:
             with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as pool:
-                files = pool.submit(_open_data, -1) if open_data else None  # beside the languages
+                files = pool.submit(_open_data) if open_data else None  # beside the languages
                 out = list(pool.map(_generate_forked, range(len(jobs))))
                 data.update(files.result() if files else {})
         finally:
             _FORKED.clear()
     else:
-        data.update(_open_data(-1, content) if open_data else {})
+        data.update(_open_data(content) if open_data else {})
         out = [_generate_language(job) for job in jobs]
     for gen in out:
         gen.files.update(data)
@@ -99,7 +99,7 @@ Job = tuple[Content, str, dict[str, dt.date], dt.date, Inputs, Path, list[Status
 _FORKED: list[Job] = []
 
 
-def _open_data(_: int, content: Content | None = None) -> dict[str, str | bytes]:
+def _open_data(content: Content | None = None) -> dict[str, str | bytes]:
     """The open data files (in a forked worker: of the content the jobs were made for)."""
     return {routes.data_file(name): text for name, text in downloads(content or _FORKED[0][0]).items()}
 

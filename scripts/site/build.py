@@ -140,15 +140,13 @@ def _build_locked(root: Path, content: Content, generated: list[Generated], with
         labels = [root / "content" / "ui" / f"{code}.yml" for code in {gen.lang, content.site.default_language}]
         print_ = fingerprint(config, [THEME, HOOKS, Path(links.__file__)], sorted(labels))
         mode = cache.mode(print_, changed)
-        if mode == "dirty":
+        if mode != "unchanged":
             cache.begin()  # a build stopped from here on is a full one next time
         removed = cache.forget_outputs(changed) if mode == "dirty" else set()
         plans.append((gen, cache, mode, print_, config))
         changes[gen.lang] = (changed, removed)
     timer.lap("sync")
     todo = [plan for plan in plans if plan[2] != "unchanged"]
-    for _, cache, _, _, _ in todo:
-        cache.begin()
     results = run_languages([Job(config, str(root / "mkdocs.yml"), mode == "dirty")
                              for _, _, mode, _, config in todo])
     for (gen, cache, mode, print_, _), (seconds, messages, written) in zip(todo, results, strict=True):
@@ -164,11 +162,12 @@ def _build_locked(root: Path, content: Content, generated: list[Generated], with
     if with_factsheets:
         sheets.prune(set(pdfs.values()))
         timer.lap("factsheets")
+    report = BuildReport({gen.lang: len(gen.pages) for gen in generated}, cards.drawn, cards.reused,
+                         [plan[0].lang for plan in todo], timer.laps, sheets.printed, sheets.reused)
     if published.can_update() and all(mode != "full" for _, _, mode, _, _ in plans):
         published.update(content, [(gen.lang, cache) for gen, cache, _, _, _ in plans], changes, pdfs)
         timer.lap("publish")
-        return BuildReport({gen.lang: len(gen.pages) for gen in generated}, cards.drawn, cards.reused,
-                           [plan[0].lang for plan in todo], timer.laps, sheets.printed, sheets.reused)
+        return report
     stage = Path(tempfile.mkdtemp(prefix="stage-", dir=root / ".build"))
     try:
         (stage / "docs").mkdir()
@@ -185,8 +184,7 @@ def _build_locked(root: Path, content: Content, generated: list[Generated], with
                     swap(stage / name / gen.lang, root / name / gen.lang)
             published.done(whole=False)
             timer.lap("publish")
-            return BuildReport({gen.lang: len(gen.pages) for gen in generated}, cards.drawn, cards.reused,
-                               [plan[0].lang for plan in todo], timer.laps, sheets.printed, sheets.reused)
+            return report
         write_root_pages(stage / "site", content)
         reuse_unchanged(stage / "site", root / "site", recursive=False)
         for name in OUTPUTS:
@@ -195,8 +193,7 @@ def _build_locked(root: Path, content: Content, generated: list[Generated], with
         timer.lap("publish")
     finally:
         remove_soon(stage)  # the old docs/ and site/, swapped out into it
-    return BuildReport({gen.lang: len(gen.pages) for gen in generated}, cards.drawn, cards.reused,
-                       [plan[0].lang for plan in todo], timer.laps, sheets.printed, sheets.reused)
+    return report
 
 
 class Timer:

@@ -49,10 +49,7 @@ class LanguageCache:
         files, like the social cards); return the paths that changed or went away."""
         changed = set()
         for rel, text in files.items():
-            data = text.encode("utf-8") if isinstance(text, str) else text
-            path = self.docs / rel
-            if not _same(path, data):
-                write_new(path, data)
+            if write_changed(self.docs / rel, text.encode("utf-8") if isinstance(text, str) else text):
                 changed.add(rel)
         for rel, source in linked.items():
             path = self.docs / rel
@@ -71,11 +68,7 @@ class LanguageCache:
 
     def put(self, name: str, text: str) -> bool:
         """Keep ``text`` as the file ``name`` beside docs/; True when it changed."""
-        path = self.folder / name
-        if _same(path, text.encode("utf-8")):
-            return False
-        write_new(path, text.encode("utf-8"))
-        return True
+        return write_changed(self.folder / name, text.encode("utf-8"))
 
     def mode(self, fingerprint: str, changed: set[str]) -> Mode:
         state = json.loads(self._state.read_text()) if self._state.is_file() else {}
@@ -92,10 +85,7 @@ class LanguageCache:
             if output.is_file():
                 output.unlink()
                 removed.add(output_of(rel))
-            folder = output.parent
-            while folder != self.site and folder.is_dir() and not any(folder.iterdir()):
-                folder.rmdir()  # a page's own folder goes with it
-                folder = folder.parent
+            remove_empty_folders(output.parent, self.site)  # a page's own folder goes with it
         return removed
 
     def begin(self) -> None:
@@ -155,3 +145,18 @@ def replace_file(path: Path, make: Callable[[Path], object]) -> None:
 
 def write_new(path: Path, data: bytes) -> None:
     replace_file(path, lambda partial: partial.write_bytes(data))
+
+
+def write_changed(path: Path, data: bytes) -> bool:
+    """``write_new`` when ``path`` does not already hold ``data``; True when it wrote."""
+    if _same(path, data):
+        return False
+    write_new(path, data)
+    return True
+
+
+def remove_empty_folders(folder: Path, stop: Path) -> None:
+    """Remove ``folder`` and the folders above it while they are empty, up to (not including) ``stop``."""
+    while folder != stop and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

@@ -23,7 +23,7 @@ from scripts.content.documents import Content
 from scripts.errors import SiteError
 from scripts.i18n.locale import Locale
 from scripts.render.policy import CSP, REFERRER
-from scripts.site.cache import LanguageCache, replace_file, write_new
+from scripts.site.cache import LanguageCache, remove_empty_folders, replace_file, write_changed
 from scripts.site.factsheets import FACTSHEET
 
 OUTPUTS = ("docs", "site")
@@ -142,10 +142,7 @@ def apply_changes(source: Path, target: Path, rels: Iterable[str]) -> None:
         old.unlink(missing_ok=True)
         if old.name == "index.html":
             (old.parent / FACTSHEET).unlink(missing_ok=True)
-        folder = old.parent
-        while folder != target and folder.is_dir() and not any(folder.iterdir()):
-            folder.rmdir()
-            folder = folder.parent
+        remove_empty_folders(old.parent, target)
 
 
 class Published:
@@ -197,8 +194,7 @@ class Published:
         site = self.root / "site"
         files = root_files(content, site / content.site.default_language / "404.html")
         for name, data in files.items():
-            if not ((site / name).is_file() and (site / name).read_bytes() == data):
-                write_new(site / name, data)
+            write_changed(site / name, data)
         if "CNAME" not in files:
             (site / "CNAME").unlink(missing_ok=True)
         self.done(whole=True)
