@@ -101,6 +101,7 @@ def parse_yaml(src: Source, line_offset: int = 0) -> Doc:
                 raise _problem(src.rel, number + line_offset,
                                "a tab is used for indenting: indent with spaces, not tabs")
     try:
+        _refuse_references(src, line_offset)
         node = yaml.compose(src.text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -117,22 +118,32 @@ def parse_yaml(src: Source, line_offset: int = 0) -> Doc:
         raise _problem(src.rel, 1 + line_offset, f"not valid YAML: {exc}") from None
     doc = Doc(src.rel, None, line_offset=line_offset)
     if node is not None:
-        doc.value = _walk(doc, node, (), set())
+        doc.value = _walk(doc, node, ())
     return doc
 
 
-def _walk(doc: Doc, node: yaml.Node, loc: Loc, stack: set[int]) -> Any:
+REFERENCES = "anchors and aliases are not allowed: write the value out"
+
+
+def _refuse_references(src: Source, line_offset: int) -> None:
+    """YAML anchors (&name), aliases (*name) and merge keys (<<) are refused before anything is built
+    from the file: an alias repeats a value without copying it, so a few lines of aliases of aliases
+    can stand for billions of values (and exhaust the memory of `make check` and of CI)."""
+    for event in yaml.parse(src.text, Loader=_LOADER):
+        anchor = isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None
+        merge = isinstance(event, yaml.ScalarEvent) and event.value == "<<" and event.implicit[0]
+        if anchor or merge:
+            raise _problem(src.rel, event.start_mark.line + 1 + line_offset, REFERENCES)
+
+
+def _walk(doc: Doc, node: yaml.Node, loc: Loc) -> Any:
     doc.lines.setdefault(loc, node.start_mark.line + 1)
-    if id(node) in stack:
-        raise _problem(doc.rel, node.start_mark.line + 1 + doc.line_offset,
-                       "a YAML alias refers to itself: remove the '*' alias", where(loc))
     if isinstance(node, yaml.ScalarNode):
         if node.tag in _TYPED_TAGS:
             return _SCALAR.construct_object(node)
         return node.value  # strings, and dates kept as written: the model parses them
-    stack = stack | {id(node)}
     if isinstance(node, yaml.SequenceNode):
-        return [_walk(doc, item, (*loc, i), stack) for i, item in enumerate(node.value)]
+        return [_walk(doc, item, (*loc, i)) for i, item in enumerate(node.value)]
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -146,7 +157,7 @@ def _walk(doc: Doc, node: yaml.Node, loc: Loc, stack: set[int]) -> Any:
                                f"'{key}' appears twice in the same block (first on line {first}): "
                                "keep one", where(loc))
             doc.lines[(*loc, key)] = key_node.start_mark.line + 1
-            out[key] = _walk(doc, value_node, (*loc, key), stack)
+            out[key] = _walk(doc, value_node, (*loc, key))
         return out
     raise _problem(doc.rel, node.start_mark.line + 1, "unsupported YAML node")  # pragma: no cover
 

@@ -13,13 +13,15 @@ from __future__ import annotations
 import functools
 import html
 import http.server
+import ipaddress
 import json
 import logging
+import mimetypes
 import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from scripts.content.load import load
 from scripts.errors import SiteError
@@ -62,7 +64,11 @@ class Preview:
 
     def rebuild(self, first: str | None = None) -> None:
         """Build the language being previewed first (the browser reloads as soon as it is done), then
-        every language (the others, and the social cards of all)."""
+        every language (the others, and the social cards of all).
+
+        Whatever goes wrong is shown: a mistake in content/ as its lines, any other failure (a bug, a
+        full disk) as one line in the banner with the details in the terminal; the next edit builds
+        again either way."""
         try:
             if first:
                 build(self.root, languages=[first])
@@ -74,6 +80,9 @@ class Preview:
             problems: list[str] = []
         except SiteError as exc:
             problems = exc.lines()
+        except Exception as exc:  # noqa: BLE001 (the preview must outlive any failure of a build)
+            log.exception("the build failed")
+            problems = [f"the build failed ({type(exc).__name__}: {exc}); the terminal shows the details"]
         with self.lock:
             changed = problems != self.problems
             self.problems = problems
@@ -100,24 +109,35 @@ def fingerprint(root: Path) -> tuple[tuple[str, float, int], ...]:
     for name in WATCHED:
         path = root / name
         for item in sorted(path.rglob("*")) if path.is_dir() else [path]:
-            if item.is_file():
+            try:
                 stat = item.stat()
+            except OSError:  # removed while being listed
+                continue
+            if item.is_file():
                 files.append((item.as_posix(), stat.st_mtime, stat.st_size))
     return tuple(files)
 
 
 def watch(preview: Preview, stop: threading.Event, interval: float = 0.1) -> None:
+    """Rebuild after every change of what the preview watches, for as long as the preview runs: a
+    failure of one build (shown by ``Preview.rebuild``) or of reading the files never ends it."""
     last = fingerprint(preview.root)
     while not stop.wait(interval):
-        now = fingerprint(preview.root)
-        if now != last:
-            time.sleep(0.05)  # let an editor finish saving
-            last = fingerprint(preview.root)
-            preview.rebuild(preview.first)
+        try:
+            now = fingerprint(preview.root)
+            if now != last:
+                time.sleep(0.05)  # let an editor finish saving
+                last = fingerprint(preview.root)
+                preview.rebuild(preview.first)
+        except Exception:  # noqa: BLE001 (a file removed while being listed, say: look again next time)
+            log.exception("the preview could not look for changes")
 
 
-class Handler(http.server.SimpleHTTPRequestHandler):
-    """site/ at the path of site_url, with the live script and the banner of mistakes in every page."""
+class Handler(http.server.BaseHTTPRequestHandler):
+    """site/ at the path of site_url, with the live script and the banner of mistakes in every page.
+
+    Only files inside site/ are ever served: a request path is decoded, and the file it names is
+    served only when its real path (symbolic links followed) lies inside site/ (``site_file``)."""
 
     preview: Preview
     prefix: str
@@ -125,6 +145,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         log.debug(format, *args)
+
+    def do_HEAD(self) -> None:
+        self.head_only = True
+        self.do_GET()
 
     def do_GET(self) -> None:
         path = urlsplit(self.path).path
@@ -144,6 +168,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def redirect(self, location: str) -> None:
         self.send_response(302)
         self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
         self.end_headers()
 
     def send(self, status: int, kind: str, body: bytes) -> None:
@@ -152,26 +177,26 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
-        self.wfile.write(body)
+        if not getattr(self, "head_only", False):
+            self.wfile.write(body)
 
     def page(self, rel: str) -> None:
         site = self.preview.root / "site"
-        target = site / rel
-        if target.is_dir():
+        target = site_file(site, rel)
+        if target is not None and target.is_dir():
             if not rel.endswith("/") and rel:
                 self.redirect(f"{self.prefix}{rel}/")
                 return
-            target = target / "index.html"
+            target = site_file(site, rel.rstrip("/") + "/index.html")
         status = 200
-        if not target.is_file():
-            status, target = 404, site / "404.html"
-            if not target.is_file():
-                self.send(404, "text/plain; charset=utf-8", b"not built yet")
+        if target is None or not target.is_file():
+            status, target = 404, site_file(site, "404.html")
+            if target is None or not target.is_file():
+                self.send(404, "text/plain; charset=utf-8", b"not found")
                 return
         data = target.read_bytes()
         if target.suffix != ".html":
-            kind = self.guess_type(str(target))
-            self.send(status, kind, data)
+            self.send(status, mimetypes.guess_type(target.name)[0] or "application/octet-stream", data)
             return
         self.send(status, "text/html; charset=utf-8", self.decorate(data.decode("utf-8")).encode())
 
@@ -194,6 +219,27 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         return page[:at] + script + page[at:] if at >= 0 else page + script
 
 
+def site_file(site: Path, rel: str) -> Path | None:
+    """The path in ``site`` that the request path ``rel`` (below the site's prefix) names, or None
+    when it names anything outside it: '..' raw or percent-encoded, a backslash, a NUL byte, or a
+    symbolic link that leads out of site/."""
+    decoded = unquote(rel)
+    if "\\" in decoded or "\x00" in decoded:
+        return None
+    base = site.resolve()
+    target = (base / decoded.lstrip("/")).resolve()
+    return target if target == base or target.is_relative_to(base) else None
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
 def serve(root: Path, lang: str | None, addr: str) -> None:
     """Build, then serve the preview at http://<addr>/<path of site_url>/<lang>/ until Ctrl+C."""
     logging.getLogger("scripts.preview").setLevel(logging.INFO)
@@ -214,6 +260,9 @@ def serve(root: Path, lang: str | None, addr: str) -> None:
     threading.Thread(target=watch, args=(preview, stop), daemon=True).start()
     print(f"previewing on http://{host}:{server.server_address[1]}{prefix}{lang or default}/ "
           "(edit content/ and the page reloads; Ctrl+C stops)", flush=True)
+    if not is_loopback(host):
+        print(f"note: listening on {host}, so the built site (site/, and nothing else of this computer) can be "
+              "opened from other devices on the network", flush=True)
     try:
         server.serve_forever()
     finally:
