@@ -25,6 +25,8 @@ from scripts.importer.run import Options, import_article
 PAGE_SUFFIXES = (".html", ".htm", ".txt")
 SITEMAP_DEPTH = 3
 """How deep sitemap indexes are followed."""
+MAX_PAGES = 2000
+"""The most pages one run imports (a sitemap listing more is cut there, and the report says so)."""
 
 
 @dataclass
@@ -34,31 +36,51 @@ class Report:
     skipped: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     """(source, why)"""
+    refused: list[str] = field(default_factory=list)
+    """Why each page named by the source that may not be read was left out (nothing of it was read)."""
 
     def lines(self) -> list[str]:
         out = [f"imported {len(self.imported)}:"] + [f"  {path}  <- {source}" for source, path in self.imported]
         out += [f"skipped {len(self.skipped)} (imported before; --force imports them again):"]
         out += [f"  {source}" for source in self.skipped]
         out += [f"failed {len(self.failed)}:"] + [f"  {why}" for _, why in self.failed]
-        out.append(f"{len(self.imported)} imported, {len(self.skipped)} skipped, {len(self.failed)} failed")
+        if self.refused:
+            out += [f"refused {len(self.refused)}:"] + [f"  {why}" for why in self.refused]
+        counts = f"{len(self.imported)} imported, {len(self.skipped)} skipped, {len(self.failed)} failed"
+        out.append(counts + (f", {len(self.refused)} refused" if self.refused else ""))
         return out
 
 
 def import_articles(root: Path, source: str, options: Options, fetcher: Fetcher | None = None) -> int:
     fetcher = fetcher or Fetcher()
+    fetcher.scope_to(source)
     try:
-        sources = list_sources(source, fetcher)
+        listed = list_sources(source, fetcher)
     except FetchFailed as exc:
         raise ImportFailed(str(exc)) from None
-    if not sources:
+    if not listed:
         raise ImportFailed(f"{source}: no page to import was found there")
-    known = imported_addresses(root)
     report = Report()
+    sources = []
+    for page in listed:
+        if urlsplit(page).scheme not in ("http", "https") and fetcher.local_path(page) is None:
+            report.refused.append(f"{page}: refused: not a web address, nor a file in the folder of {source}")
+        elif len(sources) == MAX_PAGES:
+            report.refused.append(f"{source}: lists more than {MAX_PAGES} pages: the others were left out")
+            break
+        else:
+            sources.append(page)
+    known = imported_addresses(root)
+    # a list or sitemap on this computer names its pages itself (the editor wrote or chose it); one
+    # from the web may name only public addresses and its own host
+    named_by_editor = urlsplit(source).scheme not in ("http", "https")
     for n, page in enumerate(sources, 1):
         progress(n, len(sources), report)
         if page in known and not options.force:
             report.skipped.append(page)
             continue
+        if named_by_editor and urlsplit(page).scheme in ("http", "https"):
+            fetcher.scope_to(page)  # an address the editor listed in a file of their own: named by them
         try:
             path = import_article(root, page, options, fetcher)
         except ImportFailed as exc:
@@ -70,7 +92,7 @@ def import_articles(root: Path, source: str, options: Options, fetcher: Fetcher 
         report.imported.append((page, path.relative_to(root).as_posix()))
     progress(0, 0, report)
     print("\n".join(report.lines()))
-    return 1 if report.failed else 0
+    return 1 if report.failed or report.refused else 0
 
 
 def list_sources(source: str, fetcher: Fetcher) -> list[str]:

@@ -25,6 +25,8 @@ IMAGE_LIMIT = 8 * 1024 * 1024
 """The largest image file accepted, in bytes."""
 MAX_WIDTH = 1600
 """Wider images are scaled down to this width."""
+MAX_IMAGES = 60
+"""The most images kept for one article (a page naming more is not an article)."""
 FORMATS = {"JPEG": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp"}
 CREDIT = re.compile(rf"^(.*?[.!?…])?\s*({CREDIT_WORD}.*)$", re.I | re.S)
 """A caption that ends with its credit: 'The queue on Tuesday. Photo: Martha Quinn'."""
@@ -35,11 +37,15 @@ def keep_images(blocks: list[str | Figure], folder: Path, fetcher: Fetcher) -> t
     out: list[str] = []
     notes: list[str] = []
     names: dict[str, str] = {}  # URL -> file name, for an image shown twice
+    tried: set[str] = set()  # every image asked for, kept or not
     for block in blocks:
         if isinstance(block, str):
             out.append(block)
             continue
         try:
+            if block.url not in tried and len(tried) >= MAX_IMAGES:
+                raise FetchFailed(f"{block.url}: refused: an article keeps at most {MAX_IMAGES} images")
+            tried.add(block.url)
             name = names.get(block.url) or save(block.url, folder / "images", fetcher)
             names[block.url] = name
         except FetchFailed as exc:

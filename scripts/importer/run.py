@@ -29,16 +29,20 @@ class Options:
 def import_article(root: Path, source: str, options: Options, fetcher: Fetcher | None = None) -> Path:
     """Import one article; return the path of the file written. Raises ImportFailed (nothing written)."""
     fetcher = fetcher or Fetcher()
-    imported = read_article(source, options, fetcher)
-    lang = options.lang or imported.lang
-    if not lang:
-        raise ImportFailed(f"{source}: the article's language could not be told: give it with --lang "
-                           f"({', '.join(LANGUAGES)})")
-    codes = site_languages(root)
-    if codes and lang not in codes:
-        raise ImportFailed(f"{source}: the article is in '{lang}', which is not a language of the site "
-                           f"(content/site.yml lists: {', '.join(codes)}): add the language first, or give --lang")
-    return write_article(root, imported, lang, force=options.force, fetcher=fetcher)
+    if fetcher.scope is None:  # one article: what may be read follows from it (a run of many sets it once)
+        fetcher.scope_to(source)
+    with fetcher.article():
+        imported = read_article(source, options, fetcher)
+        lang = options.lang or imported.lang
+        if not lang:
+            raise ImportFailed(f"{source}: the article's language could not be told: give it with --lang "
+                               f"({', '.join(LANGUAGES)})")
+        codes = site_languages(root)
+        if codes and lang not in codes:
+            raise ImportFailed(f"{source}: the article is in '{lang}', which is not a language of the site "
+                               f"(content/site.yml lists: {', '.join(codes)}): add the language first, "
+                               "or give --lang")
+        return write_article(root, imported, lang, fetcher, force=options.force)
 
 
 def read_article(source: str, options: Options, fetcher: Fetcher) -> Imported:
@@ -48,8 +52,11 @@ def read_article(source: str, options: Options, fetcher: Fetcher) -> Imported:
     details = {"slug": options.slug, "source_url": options.source_url, "date": options.date,
                "publisher": options.publisher}
     is_url = urlsplit(source).scheme in ("http", "https")
-    if not is_url and not is_html_file(Path(source)):
-        return import_text(read_scrape(Path(source)), name=source, **details)
+    local = None if is_url else fetcher.local_path(source)
+    if not is_url and local is None:
+        raise ImportFailed(f"{source}: refused: a file outside the folder of what you named")
+    if local is not None and not is_html_file(local):
+        return import_text(read_scrape(local), name=source, **details)
     try:
         page = fetcher.get(source)
     except FetchFailed as exc:
@@ -86,14 +93,13 @@ def looks_like_html(page: Fetched | None, text: str) -> bool:
     return start.startswith(("<!doctype html", "<html")) or "<head" in start
 
 
-def write_article(root: Path, imported: Imported, lang: str, *, force: bool = False,
-                  fetcher: Fetcher | None = None) -> Path:
+def write_article(root: Path, imported: Imported, lang: str, fetcher: Fetcher, *, force: bool = False) -> Path:
     """Write content/articles/<slug>/<lang>.md with its images and original; return its path."""
     folder = root / "content" / "articles" / imported.slug
     target = folder / f"{lang}.md"
     if target.exists() and not force:
         raise ImportFailed(f"{target.relative_to(root)} already exists: pass --force to replace it")
-    blocks, notes = keep_images(imported.blocks, folder, fetcher or Fetcher())
+    blocks, notes = keep_images(imported.blocks, folder, fetcher)
     body = "\n\n".join(blocks) + "\n"
     folder.mkdir(parents=True, exist_ok=True)
     target.write_text(imported.front_matter() + body, encoding="utf-8")
