@@ -63,6 +63,7 @@ class UiStrings(Model):
     active_sanctions: Text | None = None
     sanctions: Text | None = None
     no_sanctions: Text | None = None
+    index_empty: Text | None = None
     authority: Text | None = None
     programme: Text | None = None
     listed_on: Text | None = None

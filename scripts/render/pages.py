@@ -62,8 +62,9 @@ class HomePage(Page):
     """The featured article, in this language or the default one."""
     latest: list[ArticleEntry]
     """The three newest articles."""
-    crossings_as_of: PartialDate
-    """The oldest of the crossings' latest records: the headline is only as recent as that."""
+    crossings_as_of: PartialDate | None
+    """The oldest of the crossings' latest records: the headline is only as recent as that (None: the
+    site tracks no crossing, and the home page leaves the figure out)."""
     crossings_stale: bool
     """Is any crossing's latest record older than its file allows?"""
 
@@ -261,7 +262,7 @@ def all_pages(content: Content, locale: Locale, today: dt.date, statuses: list[S
         HomePage(path=routes.HOME, title=text(site.name), description=text(site.description), sources=every_file,
                  headline=content.headline, wallets=content.all_wallets(), crossings=content.crossings,
                  article=version(locale, content.featured), latest=articles[:3],
-                 crossings_as_of=min(c.as_of for c in content.crossings.values()),
+                 crossings_as_of=min((c.as_of for c in content.crossings.values()), default=None),
                  crossings_stale=any(is_stale(c, today) for c in content.crossings.values())),
         SeriesPage(path=routes.PRISONERS, title=text(content.headline.title),
                    description=text(content.headline.description), sources=kind_files("series"),
