@@ -127,7 +127,8 @@ def apply_routine_edits(content: Path, today: str) -> None:
     """The edits editors make every week, on a copy of the real content/ (README, "Add a fact").
 
     A new count at the end of the headline series, a status change that reopens a closed
-    crossing, a new person with one sanction and one source, and a new article in one language.
+    crossing, a new person (named so far in the default language only) with one sanction and one
+    source, a new crossing with a single record, and a new article in one language.
     """
     import yaml
 
@@ -171,6 +172,25 @@ sanctions:
 sources:
   - id: act
     url: https://example.org/act/test-person
+    publisher: Example
+    accessed: {today}
+""", encoding="utf-8")
+
+    (content / "facts/crossings/editor-test-crossing.yml").write_text(f"""\
+name:
+  en: Test Crossing
+sides:
+  - country: lv
+  - country: by
+traffic: [cars]
+refresh_days: 60
+history:
+  - date: {today}
+    status: open
+    source: opened
+sources:
+  - id: opened
+    url: https://example.org/news/test-crossing
     publisher: Example
     accessed: {today}
 """, encoding="utf-8")

@@ -13,7 +13,9 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-SITE_URL = "https://example.github.io/belarus-political-prisoners/"
+from tests.sample import sample
+
+SITE_URL = sample().content.site.site_url  # wherever the site is published (a fork sets its own)
 
 LOADING_LINKS = {"stylesheet", "preload", "prefetch", "preconnect", "dns-prefetch", "icon", "manifest",
                  "modulepreload", "apple-touch-icon"}

@@ -23,8 +23,9 @@ from scripts.i18n.locale import Locale
 from scripts.render import routes
 from scripts.render.phrases import body_name, since_text
 from tests.conftest import REPO
+from tests.sample import sample
 
-LANGS = ["en", "be", "ru", "pl"]
+LANGS = sample().content.site.codes
 
 
 @pytest.fixture(scope="module", params=["real", "edited"])

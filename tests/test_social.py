@@ -18,9 +18,10 @@ from scripts.i18n.locale import Locale
 from scripts.render import routes
 from scripts.render.phrases import since_text
 from tests.conftest import FIXTURES, REPO, make_project, run_cli
+from tests.sample import sample
 
-LANGS = ["en", "be", "ru", "pl"]
-SITE_URL = "https://example.github.io/belarus-political-prisoners/"
+LANGS = sample().content.site.codes
+SITE_URL = sample().content.site.site_url  # wherever the site is published (a fork sets its own)
 LOCALES = {"en": "en_GB", "be": "be_BY", "ru": "ru_RU", "pl": "pl_PL"}
 
 

@@ -100,7 +100,7 @@ class Scope:
 _CONNECTING: ContextVar[Scope | None] = ContextVar("connecting", default=None)
 
 
-class _RefusedConnection(Exception):  # noqa: N818 (not an OSError: it must not be retried or wrapped)
+class _RefusedConnection(Exception):
     def __init__(self, reason: str):
         super().__init__(reason)
         self.reason = reason

@@ -80,7 +80,7 @@ class Preview:
             problems: list[str] = []
         except SiteError as exc:
             problems = exc.lines()
-        except Exception as exc:  # noqa: BLE001 (the preview must outlive any failure of a build)
+        except Exception as exc:
             log.exception("the build failed")
             problems = [f"the build failed ({type(exc).__name__}: {exc}); the terminal shows the details"]
         with self.lock:
@@ -129,7 +129,7 @@ def watch(preview: Preview, stop: threading.Event, interval: float = 0.1) -> Non
                 time.sleep(0.05)  # let an editor finish saving
                 last = fingerprint(preview.root)
                 preview.rebuild(preview.first)
-        except Exception:  # noqa: BLE001 (a file removed while being listed, say: look again next time)
+        except Exception:
             log.exception("the preview could not look for changes")
 
 
