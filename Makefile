@@ -5,12 +5,16 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: setup check site factsheets serve test lint clean import-article import-articles new translations audit bench freshness
+.PHONY: setup check site factsheets serve test test-unit lint clean import-article import-articles new translations audit bench freshness requirements
 
+# Every package is pinned with its hashes (requirements-dev.txt holds the runtime's and the tests'):
+# pip refuses a file whose hash differs from the one recorded, whoever serves it.
 $(STAMP): requirements.txt requirements-dev.txt
 	rm -f $(VENV)/.installed-*
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	awk '/^pip==/{p=1} p&&/^ +#/{exit} p' requirements-dev.txt > $(VENV)/pip.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r $(VENV)/pip.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -49,10 +53,20 @@ import-articles: $(STAMP)
 translations: $(STAMP)
 	@$(PY) -m scripts translations $(if $(STRICT),--strict) $(if $(STAMP_LANG),--stamp $(STAMP_LANG))
 
-## lint: ruff and mypy
+## lint: ruff, mypy and vulture (dead code)
 lint: $(STAMP)
 	$(PY) -m ruff check scripts tests
 	$(PY) -m mypy
+	$(PY) -m vulture
+
+## requirements: compile requirements.in and requirements-dev.in into the pinned files, with hashes
+## (pip-tools, in a virtualenv of its own; existing pins are kept unless UPGRADE=1)
+requirements:
+	$(PYTHON) -m venv .build/pip-tools
+	.build/pip-tools/bin/pip install --quiet pip-tools==7.7.0
+	for name in requirements requirements-dev; do \
+	  .build/pip-tools/bin/pip-compile --quiet --generate-hashes --allow-unsafe --no-strip-extras --no-emit-index-url \
+	    --no-emit-find-links $(if $(UPGRADE),--upgrade) -o $$name.txt $$name.in || exit 1; done
 
 ## browser: Debian's Chromium and fonts for the browser tests (Playwright drives it; nothing is downloaded).
 ## Another Chromium-based browser can be named with CHROMIUM=/path/to/it.
@@ -73,6 +87,10 @@ $(NODE_STAMP): package.json package-lock.json
 ## test: lint, then the whole test suite (a strict build of the real site, browser tests included)
 test: lint $(CHROMIUM) $(NODE_STAMP)
 	$(PY) -m pytest
+
+## test-unit: the unit layer only (nothing builds a site or starts a browser; about 20 s on 2 cores)
+test-unit: $(STAMP)
+	$(PY) -m pytest -m "not site and not browser"
 
 ## factsheets: `make site`, and every fact page printed to A4 as factsheet.pdf beside it, which the page
 ## links (Chromium prints them, as a reader's "Save as PDF" would; unchanged pages are not printed again)

@@ -1,4 +1,6 @@
-"""Command line: python -m scripts {check,build,serve}.
+"""The generator's command line:
+
+    python -m scripts {check,build,serve,new,import-article,import-articles,translations,freshness,schemas}
 
 Errors in content are printed one per line (file:line: field: message) on stderr, and the
 exit code is 1. A traceback means a bug in the generator, never bad content.
@@ -24,6 +26,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    args = parser().parse_args(argv)
+    return run(args)
+
+
+def parser() -> argparse.ArgumentParser:
+    """Every command and its options."""
     parser = argparse.ArgumentParser(prog="python -m scripts", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=ROOT,
                         help="project folder holding content/, docs/ and site/ (default: this repository)")
@@ -64,7 +72,11 @@ def main(argv: list[str] | None = None) -> int:
     fresh = commands.add_parser("freshness", help="list the facts whose latest record is older than their file allows")
     fresh.add_argument("--markdown", action="store_true",
                        help="as the body of the 'stale-facts' issue (nothing at all when every fact is fresh)")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    """Carry out one command; content mistakes and build failures become lines on stderr and an exit code."""
 
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")

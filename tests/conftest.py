@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,8 +28,21 @@ class Run:
         return self.err.splitlines()
 
 
+BUILDING = {"build", "serve"}
+"""The commands that build a site: a test running one belongs to the 'site' layer (or 'browser')."""
+_layer: list[str] = []
+
+
+def _check_layer(args: tuple[str, ...]) -> None:
+    """A test that builds a site must say so (``pytestmark = pytest.mark.site``): the fast unit layer
+    (`make test-unit`) stays fast because nothing in it builds."""
+    if BUILDING & set(args) and _layer and _layer[-1] == "unit":
+        pytest.fail("this test builds a site: mark it with @pytest.mark.site (or pytestmark in its module)")
+
+
 def run_cli(root: Path, *args: str) -> Run:
     """``python -m scripts --root ROOT ARGS`` in a subprocess, like `make` runs it."""
+    _check_layer(args)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     done = subprocess.run([sys.executable, "-m", "scripts", "--root", str(root), *args], cwd=REPO,
                           capture_output=True, text=True, env=env, timeout=300)
@@ -42,6 +56,7 @@ def run_cli_here(root: Path, *args: str) -> Run:
 
     from scripts.cli import main
 
+    _check_layer(args)
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = main(["--root", str(root), *args])
@@ -113,14 +128,23 @@ SITE_FIXTURES = {"built_minimal", "built_real", "built_edited", "served_real", "
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Layers, by what a test needs: 'browser' (Chromium), 'site' (a fixture site or the real one built);
-    the rest are unit tests. `pytest -m "not browser"` leaves out the slowest layer."""
+    """Layers, by what a test does: 'browser' (it drives Chromium), 'site' (it builds a fixture site or the
+    real one: through a fixture, or itself, marked in its module); the rest are unit tests, and a unit test
+    that starts a build fails (``_check_layer``). `make test-unit` runs the unit layer, `make test` all."""
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
         if "browser" in fixtures:
             item.add_marker(pytest.mark.browser)
         if fixtures & SITE_FIXTURES:
             item.add_marker(pytest.mark.site)
+
+
+@pytest.fixture(autouse=True)
+def _test_layer(request: pytest.FixtureRequest) -> Iterator[None]:
+    marked = {m.name for m in request.node.iter_markers()} & {"site", "browser"}
+    _layer.append("integration" if marked else "unit")
+    yield
+    _layer.pop()
 
 
 def apply_routine_edits(content: Path, today: str) -> None:

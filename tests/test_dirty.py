@@ -8,7 +8,11 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import FIXTURES, make_project, run_cli
+
+pytestmark = pytest.mark.site  # every test here builds a site
 
 GAMMA_PERSON = """name:
   en: Greta Gamma

@@ -36,3 +36,17 @@ def test_every_path_the_readme_names_exists() -> None:
     readme = (REPO / "README.md").read_text()
     for path in set(re.findall(r"`(scripts/[\w./-]+)`", readme)):
         assert (REPO / path).exists(), path
+
+
+def test_the_readme_and_the_cli_name_the_same_commands() -> None:
+    import argparse
+
+    from scripts import cli
+
+    actions = [a for a in cli.parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    commands = set(actions[0].choices)
+    readme = (REPO / "README.md").read_text()
+    listed = re.search(r"python -m scripts \{([\w,-]+)\}", readme)
+    assert listed and set(listed.group(1).split(",")) == commands
+    docstring = re.search(r"python -m scripts \{([\w,-]+)\}", cli.__doc__ or "")
+    assert docstring and set(docstring.group(1).split(",")) == commands

@@ -11,6 +11,8 @@ import pytest
 
 from tests.conftest import FIXTURES, make_project, run_cli
 
+pytestmark = pytest.mark.site  # every test here builds a site
+
 
 def without(root: Path, kinds: list[str]) -> None:
     for kind in kinds:

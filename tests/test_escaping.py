@@ -5,9 +5,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import FIXTURES, make_project, run_cli
 
 
+@pytest.mark.site
 def test_script_and_markdown_in_a_name_are_shown_as_text(tmp_path: Path) -> None:
     root = make_project(tmp_path, FIXTURES / "minimal" / "content")
     person = root / "content/facts/people/alpha.yml"

@@ -9,6 +9,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import extruct
+import pytest
 
 from tests.conftest import FIXTURES, make_project, run_cli
 
@@ -75,6 +76,7 @@ def test_feed_card_and_structured_data(built_minimal: Path) -> None:
     assert data["@type"] == "Dataset" and data["temporalCoverage"] == "2023-12-31/2023-12-31"
 
 
+@pytest.mark.site
 def test_the_corrections_log_and_where_to_report(tmp_path: Path) -> None:
     root = make_project(tmp_path / "p", FIXTURES / "minimal" / "content")
     (root / "content/pages/corrections").mkdir()
@@ -93,6 +95,7 @@ def test_the_corrections_log_and_where_to_report(tmp_path: Path) -> None:
     assert "January 5, 2026 Anna Alpha The listing date was wrong. The act says 21 June." in row
 
 
+@pytest.mark.site
 def test_an_article_not_yet_translated_is_listed_in_its_original(tmp_path: Path) -> None:
     root = make_project(tmp_path / "p", FIXTURES / "minimal" / "content")
     site = root / "content/site.yml"
@@ -108,6 +111,7 @@ def test_an_article_not_yet_translated_is_listed_in_its_original(tmp_path: Path)
     assert "Languages: English" in english and "(original)" not in english
 
 
+@pytest.mark.site
 def test_an_article_written_in_another_language_than_the_default(tmp_path: Path) -> None:
     root = make_project(tmp_path / "p", FIXTURES / "minimal" / "content")
     site = root / "content/site.yml"

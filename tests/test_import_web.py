@@ -53,6 +53,7 @@ def add_languages(root: Path, *codes: str) -> None:
     site.write_text(site.read_text().replace("    default: true\n", "    default: true\n" + more))
 
 
+@pytest.mark.site
 def test_a_page_imported_by_its_address_keeps_its_images_and_builds(web: tuple[str, Path], tmp_path: Path) -> None:
     base, _ = web
     root = make_project(tmp_path / "project", FIXTURES / "minimal" / "content")

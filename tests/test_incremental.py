@@ -6,8 +6,12 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from scripts.dev.bench import synth
 from tests.conftest import FIXTURES, REPO, make_project, run_cli
+
+pytestmark = pytest.mark.site  # every test here builds a site
 
 
 def snapshot(root: Path) -> dict[str, tuple[int, int]]:

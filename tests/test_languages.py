@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from xml.etree import ElementTree
 
+import pytest
 from babel.dates import format_date
 
 from scripts.i18n.locale import Locale
@@ -89,6 +90,7 @@ def test_dates_and_numbers_follow_the_language(built_real: Path) -> None:
     assert Locale.of(sample().content, "pl").num(11310) == "11\xa0310"
 
 
+@pytest.mark.site
 def test_a_fifth_language_builds_with_marked_fallbacks_and_is_reported(tmp_path: Path) -> None:
     root = make_project(tmp_path, FIXTURES / "minimal" / "content")
     site = root / "content/site.yml"

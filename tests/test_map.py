@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Browser
 
 from scripts.content.load import load
@@ -62,6 +63,7 @@ def test_each_located_crossing_page_has_a_locator_and_says_what_the_marker_marks
         assert f'href="#source-{crossing.coordinates.source}"' in page  # where the position comes from
 
 
+@pytest.mark.site
 def test_a_crossing_given_coordinates_appears_on_the_fixture_map(tmp_path: Path) -> None:
     root = make_project(tmp_path, FIXTURES / "minimal" / "content")
     run = run_cli(root, "build", "--no-cards")

@@ -143,6 +143,7 @@ def test_crossing_pages_have_a_timeline_and_the_index_an_overview(built_real: Pa
     assert '<svg class="overview"' in index
 
 
+@pytest.mark.site
 def test_custom_domain_writes_cname_and_must_match_site_url(tmp_path: Path) -> None:
     root = make_project(tmp_path / "ok", FIXTURES / "minimal" / "content")
     site = root / "content/site.yml"

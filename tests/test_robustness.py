@@ -21,6 +21,8 @@ from scripts.errors import ContentErrors
 from scripts.render.generate import generate
 from tests.conftest import FIXTURES, REPO, make_project, run_cli, tree_digest
 
+pytestmark = pytest.mark.site  # every test here builds a site
+
 MINIMAL = FIXTURES / "minimal" / "content"
 
 

@@ -17,6 +17,8 @@ from playwright.sync_api import Browser
 from tests.browser import new_page
 from tests.conftest import FIXTURES, REPO, make_project
 
+pytestmark = pytest.mark.site  # every test here builds a site
+
 
 def free_port() -> int:
     with socket.socket() as sock:

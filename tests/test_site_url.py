@@ -12,6 +12,8 @@ import pytest
 from tests.conftest import REPO, make_project, run_cli
 from tests.sample import sample
 
+pytestmark = pytest.mark.site  # every test here builds a site
+
 ORIGINAL = sample().content.site.site_url
 
 

@@ -120,6 +120,7 @@ def test_share_links_are_plain_links_in_the_readers_language(built_real: Path) -
     assert "Поделиться" in html and "Скопировать ссылку" in html
 
 
+@pytest.mark.site
 def test_an_unchanged_rebuild_draws_no_card(tmp_path: Path) -> None:
     root = make_project(tmp_path, FIXTURES / "minimal" / "content")
     first = run_cli(root, "build")

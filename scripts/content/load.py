@@ -44,8 +44,6 @@ SHAPES: dict[FactKind, type[m.SourcedFile]] = {
 }
 """Folder under content/facts/ -> the shape of each file in it."""
 
-LISTS = ("bodies", "countries", "sectors")
-"""content/facts/lists/<name>.yml: small lists that fact sheets refer to by id."""
 
 
 class Loader:

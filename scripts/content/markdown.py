@@ -67,16 +67,17 @@ class BodyProblem:
 
 
 def check_body(text: str, images: Path | None = None, shown: str = "") -> list[BodyProblem]:
-    """No raw HTML, links only to web pages (https://) or to other pages of the site, no placeholder;
-    an image of the site's own is a file in ``images`` (an article's images/ folder, ``shown`` so in
-    messages), referred to as images/<file>."""
+    """No raw HTML, links only to web pages (https:// or http://), e-mail addresses (mailto:) or other
+    pages of the site, no placeholder; an image of the site's own is a file in ``images`` (an article's
+    images/ folder, ``shown`` so in messages), referred to as images/<file>."""
     parsed = parse(text)
     problems = []
     for snippet in parsed.raw_html:
         first = snippet.strip().split("\n", 1)[0]
         tag = re.match(r"<[^>]{0,40}>?", first)
-        shown = (tag.group(0) if tag else first[:20]) + "…"
-        problems.append(BodyProblem(line_of(text, first), f"raw HTML ({shown}) is not allowed: write Markdown instead"))
+        opening = (tag.group(0) if tag else first[:20]) + "…"
+        problems.append(BodyProblem(line_of(text, first), f"raw HTML ({opening}) is not allowed: write Markdown "
+                                    "instead"))
     for element in parsed.root.iter():
         own = element.text or ""
         if own.startswith(PLACEHOLDER):

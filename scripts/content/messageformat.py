@@ -98,7 +98,3 @@ def walk(nodes: tuple[Node, ...] | list[Node]) -> list[dict[str, Any]]:
                 out.extend(walk(branch))
     return out
 
-
-def arguments_used(text: str) -> set[str]:
-    """The argument names a valid message uses."""
-    return {str(node["name"]) for node in walk(parse(text)) if not node.get("hash")}

@@ -133,7 +133,8 @@ def _refuse_references(src: Source, line_offset: int) -> None:
         anchor = isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None
         merge = isinstance(event, yaml.ScalarEvent) and event.value == "<<" and event.implicit[0]
         if anchor or merge:
-            raise _problem(src.rel, event.start_mark.line + 1 + line_offset, REFERENCES)
+            line = event.start_mark.line + 1 if event.start_mark else 1
+            raise _problem(src.rel, line + line_offset, REFERENCES)
 
 
 def _walk(doc: Doc, node: yaml.Node, loc: Loc) -> Any:

@@ -61,7 +61,7 @@ def import_articles(root: Path, source: str, options: Options, fetcher: Fetcher 
     if not listed:
         raise ImportFailed(f"{source}: no page to import was found there")
     report = Report()
-    sources = []
+    sources: list[str] = []
     for page in listed:
         if urlsplit(page).scheme not in ("http", "https") and fetcher.local_path(page) is None:
             report.refused.append(f"{page}: refused: not a web address, nor a file in the folder of {source}")

@@ -145,10 +145,10 @@ class Fetcher:
         if urlsplit(source).scheme in WEB_SCHEMES:
             host = urlsplit(source).hostname or ""
             try:
-                named = frozenset(info[4][0] for info in socket.getaddrinfo(host, None))
+                named = frozenset(str(info[4][0]).split("%", 1)[0] for info in socket.getaddrinfo(host, None))
             except OSError:
                 named = frozenset()
-            self.scope = Scope(None, frozenset(a.split("%", 1)[0] for a in named))
+            self.scope = Scope(None, named)
             return
         path = Path(unquote(urlsplit(source).path) if source.startswith("file:") else source).resolve()
         self.scope = Scope(path if path.is_dir() else path.parent)

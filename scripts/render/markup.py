@@ -54,8 +54,3 @@ def environment(bytecode: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
     )
 
-
-def html_environment() -> jinja2.Environment:
-    """The Jinja environment of the few HTML files written directly (the root language chooser)."""
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                              undefined=jinja2.StrictUndefined)
