@@ -43,6 +43,8 @@ def parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--factsheets", action="store_true",
                            help="also print every fact page to factsheet.pdf beside it (needs Chromium)")
     build_cmd.add_argument("--timings", action="store_true", help="print seconds per phase")
+    build_cmd.add_argument("--engine", choices=["mkdocs", "properdocs"], default="mkdocs",
+                           help="render with MkDocs (default) or ProperDocs, its drop-in fork: the same site")
     serve = commands.add_parser("serve", help="the site at its published addresses, rebuilt on every edit")
     serve.add_argument("--lang", help="language to open on (default: the site's default); every language is served")
     serve.add_argument("--addr", default="127.0.0.1:8000", help="address to serve on")
@@ -100,10 +102,13 @@ def run(args: argparse.Namespace) -> int:
         elif args.command == "build":
             from scripts.site.build import build
 
-            report = build(root, cards=not args.no_cards, factsheets=args.factsheets)
+            report = build(root, cards=not args.no_cards, factsheets=args.factsheets, engine=args.engine)
             print(f"built site/ ({report}) in {time.perf_counter() - started:.1f} s")
             if args.timings:
                 print("timings: " + ", ".join(f"{k} {v:.2f} s" for k, v in report.timings.items()))
+            if report.changed_meanwhile:
+                print("note: content/ changed while the site was being built; site/ shows content/ as it was "
+                      "when the build started: run `make site` again")
         elif args.command == "import-article":
             from scripts.importer.run import Options, import_article
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scripts.site.build import DOCS_README
+from scripts.site.publish import DOCS_README
 from tests.conftest import REPO
 
 

@@ -37,12 +37,12 @@ def test_unchanged_pages_stay_the_same_files_when_something_else_changes(tmp_pat
     person = root / "content/facts/people/alpha.yml"
     person.write_text("# a comment changes the input, not the site\n" + person.read_text())
     result = run_cli(root, "build")
-    assert "languages rebuilt: none" in result.out
+    assert "languages rendered: none" in result.out
     assert snapshot(root) == before
 
     person.write_text(person.read_text().replace("Owner of Beta Oil", "Founder of Beta Oil"))
     result = run_cli(root, "build")
-    assert "languages rebuilt: en" in result.out
+    assert "languages rendered: en" in result.out
     after = snapshot(root)
     assert after["site/en/people/alpha/index.html"] != before["site/en/people/alpha/index.html"]
     assert after["site/en/crossings/gamma/index.html"] == before["site/en/crossings/gamma/index.html"]

@@ -16,9 +16,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scripts.content.load import load
+from scripts.content.load import load_snapshot
+from scripts.content.snapshot import Snapshot
 from scripts.errors import ContentErrors
 from scripts.render.generate import generate
+from scripts.store import Store
 from tests.conftest import FIXTURES, REPO, make_project, run_cli, tree_digest
 
 pytestmark = pytest.mark.site  # every test here builds a site
@@ -58,9 +60,10 @@ def test_a_build_killed_half_way_leaves_the_last_good_site(built_minimal: Path, 
     build = subprocess.Popen([sys.executable, "-m", "scripts", "--root", str(root), "build"], cwd=REPO,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 60
-    state = root / ".build/mkdocs/en/state.json"  # cleared while MkDocs changes the cached site
-    while state.exists() and time.monotonic() < deadline:
-        time.sleep(0.01)  # wait until MkDocs is rebuilding the language
+    runs = root / ".build/mkdocs/en"
+    first = set(runs.glob("run-*"))
+    while set(runs.glob("run-*")) == first and time.monotonic() < deadline:
+        time.sleep(0.005)  # wait until MkDocs is rendering the language into a new run
     os.killpg(build.pid, signal.SIGKILL)
     build.wait()
     assert {name: tree_digest(root / name) for name in ("docs", "site")} == before
@@ -134,10 +137,12 @@ def test_random_edits_give_a_site_or_a_validation_error_never_a_crash(
         path.write_text(yaml.safe_dump(replace(tree, where, data.draw(VALUES)), allow_unicode=True), encoding="utf-8")
     else:
         path.write_bytes(data.draw(st.binary(max_size=200)))
+    today = dt.date(2026, 11, 28)
+    snapshot = Snapshot.take(root, today)
     try:
-        content = load(root, dt.date(2026, 11, 28))
+        content = load_snapshot(snapshot, today)
     except ContentErrors as exc:
         assert exc.problems and all(p.file.startswith("content/") for p in exc.problems)
         return
-    generated = generate(content, root, dt.date(2026, 11, 28))
+    generated = generate(content, snapshot, today, Store.of(root))
     assert all(gen.files for gen in generated)

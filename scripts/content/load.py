@@ -3,13 +3,17 @@
 Phase 1 reads each file and checks it against its shape (scripts.content.model). Phase 2
 runs the rules that span files (scripts.content.rules). Every problem of both phases is
 collected; ContentErrors carries them all.
+
+Files are read from a `Snapshot` (the bytes a build read once), never from the disk. A file read
+and checked once is kept, by the digest of its bytes and of what its check depends on, in the
+build's store (``loaded`` nodes) and in this process (the preview loads after every edit).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
+import pickle
 import re
 from collections.abc import Hashable
 from functools import cache
@@ -24,12 +28,13 @@ from scripts.content import rules
 from scripts.content.documents import FACT_KINDS, Content, FactKind, Key, MarkdownFile, MetaT, Positions
 from scripts.content.fields import Id
 from scripts.content.frontmatter import ArticleMeta, PageMeta
-from scripts.content.kept import Kept
 from scripts.content.markdown import check_body
 from scripts.content.messages import problems_from
+from scripts.content.snapshot import Snapshot, read_inputs
 from scripts.content.source import Doc, Loc, ProblemError, parse_yaml, read_text, split_front_matter
 from scripts.content.ui import UiStrings
 from scripts.errors import ContentErrors, Problem
+from scripts.store import Store, digest, environment
 
 log = logging.getLogger(__name__)
 
@@ -46,27 +51,42 @@ SHAPES: dict[FactKind, type[m.SourcedFile]] = {
 
 
 
+Entry = tuple[Doc, Any]
+"""A file's parsed document and its checked value."""
+_CHECKED: dict[str, Entry] = {}
+"""The files this process read and checked last, by key (what the last load used)."""
+
+
 class Loader:
-    def __init__(self, root: Path, today: dt.date):
-        self.root = root
-        self.content = root / "content"
+    def __init__(self, snapshot: Snapshot, today: dt.date, store: Store | None = None):
+        self.snapshot = snapshot
+        self.root = snapshot.root
+        self.content = snapshot.root / "content"
         self.today = today
+        self.store = store
         self.problems: list[Problem] = []
         self.context: dict[str, Any] = {"today": today}
         self.positions = Positions()
         """Every parsed document, for the line numbers of phase 2."""
-        self.kept = Kept.of(root)
-        """Files read and checked by earlier loads (scripts.content.kept)."""
-        self.used: set[str] = set()
+        self.checked: dict[str, Entry] = {}
+        """The files this load read and checked (or found checked before), by key."""
+        self.fresh: dict[str, Entry] = {}
+        """Those of them checked now, to be kept for the next load."""
 
     # --- reading and shape checks ---------------------------------------------------------
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
 
-    def doc(self, path: Path, data: bytes | None = None) -> Doc | None:
+    def data(self, path: Path) -> bytes:
+        data = self.snapshot.read_bytes(path)
+        if data is None:
+            raise ProblemError(Problem(self.rel(path), 0, "", "the file could not be read"))
+        return data
+
+    def doc(self, path: Path) -> Doc | None:
         try:
-            doc = parse_yaml(read_text(path, self.rel(path), data))
+            doc = parse_yaml(read_text(self.rel(path), self.data(path)))
         except ProblemError as exc:
             self.problems.append(exc.problem)
             return None
@@ -87,39 +107,42 @@ class Loader:
             return None
 
     def file(self, path: Path, shape: type[T]) -> tuple[Doc, T] | None:
-        """A YAML file read and checked against ``shape`` (or as the last load found it, when neither the
-        file nor what its check depends on changed: parsing and checking 500 files takes a third of a
-        second)."""
-        try:
-            data: bytes | None = path.read_bytes()  # read once: what is checked is what was hashed
-        except OSError:
-            data = None
-        digest = hashlib.sha256(data).hexdigest() if data is not None else ""
-        key = repr((self.rel(path), shape.__name__, digest, sorted(self.context.items())))
-        kept = self.kept.get(key) if digest else None
-        if kept is not None:
-            self.used.add(key)
-            return kept
-        doc = self.doc(path, data)
+        """A YAML file read and checked against ``shape`` (or as an earlier load found it, when neither
+        the file nor what its check depends on changed: parsing and checking 500 files takes a third of
+        a second)."""
+        rel = self.rel(path)
+        key = digest(environment(), rel, shape.__name__, self.snapshot.digests.get(rel, ""),
+                     sorted(self.context.items()))
+        found = _CHECKED.get(key)
+        if found is None and self.store is not None:
+            kept = self.store.get("loaded", key)
+            found = pickle.loads(kept) if kept is not None else None
+        if found is not None:
+            self.checked[key] = found
+            return found
+        doc = self.doc(path)
         if doc is None:
             return None
         value = self.validate(doc, shape)
         if value is None:
             return None
-        if digest:
-            self.kept.put(key, (doc, value))
-            self.used.add(key)
+        self.checked[key] = self.fresh[key] = (doc, value)
         return doc, value
 
     def keep(self) -> None:
-        """Write down what this load read, for the next one (only a load without problems is kept)."""
-        if not self.problems:
-            self.kept.write(self.used)
+        """Keep what this load checked for the next one (only a load without problems is kept)."""
+        if self.problems:
+            return
+        _CHECKED.clear()
+        _CHECKED.update(self.checked)
+        if self.store is not None:
+            self.store.put_many("loaded", {key: pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+                                           for key, entry in self.fresh.items()})
 
     def markdown(self, path: Path, shape: type[T]) -> tuple[T, str, int] | None:
         rel = self.rel(path)
         try:
-            doc, body, body_line = split_front_matter(read_text(path, rel))
+            doc, body, body_line = split_front_matter(read_text(rel, self.data(path)))
         except ProblemError as exc:
             self.problems.append(exc.problem)
             return None
@@ -139,7 +162,8 @@ class Loader:
         """Markdown only: no raw HTML, links only to web pages or to other pages of the site, and
         images of the site's own only from the article's images/ folder."""
         shown = self.rel(images) + "/" if images else ""
-        for problem in check_body(body, images, shown):
+        names = [p.name for p in self.snapshot.glob(images, "*")] if images else None
+        for problem in check_body(body, names, shown):
             self.add(rel, first_line + problem.line - 1, "", problem.message)
 
     # --- the tree --------------------------------------------------------------------------
@@ -163,14 +187,14 @@ class Loader:
             paths=paths,
         )
         self.check_unexpected()
-        self.problems += rules.check(content, self.positions, self.content, self.problems)
+        self.problems += rules.check(content, self.positions, self.snapshot, self.problems)
         if self.problems:
             raise ContentErrors(self.problems)
         return content
 
     def load_site(self) -> m.SiteConfig | None:
         path = self.content / "site.yml"
-        if not path.is_file():
+        if not self.snapshot.is_file(path):
             self.add("content/site.yml", 0, "", "the site settings file is missing: create it "
                      "(see README.md, 'Content')")
             return None
@@ -212,7 +236,7 @@ class Loader:
     def load_ui(self, site: m.SiteConfig) -> dict[str, UiStrings]:
         out: dict[str, UiStrings] = {}
         folder = self.content / "ui"
-        for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+        for path in self.snapshot.glob(folder, "*.yml"):
             if not self.known_language(path, path.stem, site):
                 continue
             loaded = self.file(path, UiStrings)
@@ -222,7 +246,7 @@ class Loader:
         default = site.default_language
         rel = f"content/ui/{default}.yml"
         if default not in out:
-            if not (self.content / "ui" / f"{default}.yml").is_file():
+            if not self.snapshot.is_file(self.content / "ui" / f"{default}.yml"):
                 self.add(rel, 0, "", f"the labels of the default language are missing: create {rel}")
             return out
         missing = [name for name, value in out[default] if value is None and name != "translated_from"]
@@ -242,11 +266,11 @@ class Loader:
                       site: m.SiteConfig) -> dict[str, dict[str, MarkdownFile[MetaT]]]:
         out: dict[str, dict[str, MarkdownFile[MetaT]]] = {}
         base = self.content / folder
-        for directory in sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []:
+        for directory in self.snapshot.folders(base):
             if not self.check_id(directory, directory.name, "folder"):
                 continue
             versions: dict[str, MarkdownFile[MetaT]] = {}
-            for path in sorted(directory.glob("*.md")):
+            for path in self.snapshot.glob(directory, "*.md"):
                 if not self.known_language(path, path.stem, site):
                     continue
                 loaded = self.markdown(path, shape)
@@ -257,13 +281,13 @@ class Loader:
                     versions[path.stem] = MarkdownFile(directory.name, path.stem, self.rel(path), meta, body, line)
             default = site.default_language
             if folder == "articles":  # an article may be written in any of the site's languages
-                if not versions and not any(directory.glob("*.md")):
+                if not versions and not self.snapshot.glob(directory, "*.md"):
                     self.add(self.rel(directory), 0, "", f"the folder holds no article: add "
                              f"{self.rel(directory)}/<language>.md, or remove the folder")
                 if versions:
                     out[directory.name] = versions
                 continue
-            if default not in versions and not (directory / f"{default}.md").exists():
+            if default not in versions and not self.snapshot.is_file(directory / f"{default}.md"):
                 self.add(self.rel(directory), 0, "", f"the version in the default language is missing: "
                          f"add {self.rel(directory)}/{default}.md")
             if default in versions:
@@ -272,7 +296,7 @@ class Loader:
 
     def load_list(self, name: str, shape: type[T]) -> dict[str, T]:
         path = self.content / "facts" / "lists" / f"{name}.yml"
-        if not path.is_file():
+        if not self.snapshot.is_file(path):
             self.add(self.rel(path), 0, "", f"the list of {name} is missing: create it")
             return {}
         loaded = self.file(path, list[shape])  # type: ignore[valid-type]
@@ -292,7 +316,7 @@ class Loader:
     def load_facts(self, kind: FactKind, shape: type[S], paths: dict[tuple[FactKind, str], str]) -> dict[str, S]:
         out: dict[str, S] = {}
         folder = self.content / "facts" / kind
-        for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+        for path in self.snapshot.glob(folder, "*.yml"):
             if not self.check_id(path, path.stem, "file"):
                 continue
             loaded = self.file(path, shape)
@@ -315,10 +339,8 @@ class Loader:
     def check_unexpected(self) -> None:
         """Files that the generator would silently ignore are reported instead."""
         expected_dirs = {"articles", "pages", "ui", "facts"}
-        for path in sorted(self.content.rglob("*")):
+        for path in self.snapshot.below(self.content):
             rel_parts = path.relative_to(self.content).parts
-            if any(part.startswith(".") for part in rel_parts) or path.is_dir():
-                continue
             top = rel_parts[0]
             ok = (
                 (len(rel_parts) == 1 and path.name in ("site.yml", "README.md"))
@@ -350,13 +372,23 @@ def adapter(shape: Any) -> TypeAdapter[Any]:
     return TypeAdapter(shape)
 
 
-def load(root: Path, today: dt.date | None = None, remember: bool = True) -> Content:
-    """Load and validate content/ under ``root``; raise ContentErrors listing every problem.
+def load(root: Path, today: dt.date | None = None) -> Content:
+    """Load and validate content/ under ``root`` as it is on disk now; raise ContentErrors listing every
+    problem (`make check`, the translation and freshness reports)."""
+    today = today or dt.date.today()
+    return load_snapshot(Snapshot(root, read_inputs(root)), today, Store.of(root) if (root / ".build").is_dir()
+                         else None)
 
-    ``remember``: write down what was read for the next run (a preview's first pass leaves it to the
-    full pass that follows it)."""
-    loader = Loader(root, today or dt.date.today())
+
+def last_checked() -> set[str]:
+    """The keys of the files the last load of this process checked (or found checked)."""
+    return set(_CHECKED)
+
+
+def load_snapshot(snapshot: Snapshot, today: dt.date, store: Store | None = None) -> Content:
+    """Load and validate the content of a snapshot (what a build read); raise ContentErrors listing every
+    problem. Files checked before, by this process or by an earlier run (``store``), are not checked again."""
+    loader = Loader(snapshot, today, store)
     content = loader.load()
-    if remember:
-        loader.keep()
+    loader.keep()
     return content

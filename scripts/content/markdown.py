@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import markdown
@@ -66,10 +65,10 @@ class BodyProblem:
     message: str
 
 
-def check_body(text: str, images: Path | None = None, shown: str = "") -> list[BodyProblem]:
+def check_body(text: str, images: list[str] | None = None, shown: str = "") -> list[BodyProblem]:
     """No raw HTML, links only to web pages (https:// or http://), e-mail addresses (mailto:) or other
-    pages of the site, no placeholder; an image of the site's own is a file in ``images`` (an article's
-    images/ folder, ``shown`` so in messages), referred to as images/<file>."""
+    pages of the site, no placeholder; an image of the site's own is one of the files ``images`` (the
+    names in an article's images/ folder, ``shown`` so in messages), referred to as images/<file>."""
     parsed = parse(text)
     problems = []
     for snippet in parsed.raw_html:
@@ -99,7 +98,7 @@ def check_body(text: str, images: Path | None = None, shown: str = "") -> list[B
     return sorted(problems, key=lambda p: p.line)
 
 
-def _local_image(target: str, images: Path | None, shown: str) -> str | None:
+def _local_image(target: str, images: list[str] | None, shown: str) -> str | None:
     """Why a reference to an image of the site's own is wrong, if it is."""
     if images is None:
         return (f"'{target}': only articles show images of their own (kept in content/articles/<slug>/images/); "
@@ -107,8 +106,8 @@ def _local_image(target: str, images: Path | None, shown: str) -> str | None:
     name = target.strip().removeprefix("images/")
     if "/" in name or not target.strip().startswith("images/"):
         return f"'{target}': an image is referred to as images/<file>, the file being in {shown}"
-    if not (images / name).is_file():
-        there = sorted(p.name for p in images.iterdir()) if images.is_dir() else []
+    if name not in images:
+        there = sorted(images)
         listed = f" (it holds: {', '.join(there[:8])})" if there else " (the folder is empty or missing)"
         return f"'{target}': there is no such file in {shown}{listed}: add it, or correct the name"
     return None

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
@@ -20,16 +19,17 @@ from scripts.content import model as m
 from scripts.content.documents import FACT_KINDS, LINKED_KINDS, Article, Content, FactKind, Key, Positions
 from scripts.content.fields import PartialDate
 from scripts.content.messageformat import check as check_message
+from scripts.content.snapshot import Snapshot
 from scripts.content.source import Loc
 from scripts.content.ui import ARGUMENTS
 from scripts.errors import Problem
 
 
-def check(content: Content, positions: Positions, folder: Path, earlier: list[Problem]) -> list[Problem]:
-    """Every cross-file problem of ``content`` (``folder`` is content/; ``earlier``: phase 1's problems)."""
-    ids = FileIds(folder)
+def check(content: Content, positions: Positions, snapshot: Snapshot, earlier: list[Problem]) -> list[Problem]:
+    """Every cross-file problem of ``content`` (read from ``snapshot``; ``earlier``: phase 1's problems)."""
+    ids = FileIds(snapshot)
     broken = {problem.file for problem in earlier}
-    problems = [*unique_ids(content), *site_references(content, positions, ids, folder),
+    problems = [*unique_ids(content), *site_references(content, positions, ids, snapshot),
                 *spellings(content, positions), *ui_messages(content, positions)]
     for kind in FACT_KINDS:
         for ident, item in content.facts(kind).items():
@@ -43,13 +43,14 @@ def check(content: Content, positions: Positions, folder: Path, earlier: list[Pr
 class FileIds:
     """Ids of every file of a kind, valid or not (so one bad file does not make links look dangling)."""
 
-    def __init__(self, folder: Path):
-        self.folder = folder
+    def __init__(self, snapshot: Snapshot):
+        self.snapshot = snapshot
         self._ids: dict[str, set[str]] = {}
 
     def __call__(self, kind: str) -> set[str]:
         if kind not in self._ids:
-            self._ids[kind] = {path.stem for path in (self.folder / "facts" / kind).glob("*.yml")}
+            folder = self.snapshot.root / "content" / "facts" / kind
+            self._ids[kind] = {path.stem for path in self.snapshot.glob(folder, "*.yml")}
         return self._ids[kind]
 
 
@@ -75,14 +76,14 @@ def unique_ids(content: Content) -> list[Problem]:
     return out
 
 
-def site_references(content: Content, positions: Positions, ids: FileIds, folder: Path) -> list[Problem]:
+def site_references(content: Content, positions: Positions, ids: FileIds, snapshot: Snapshot) -> list[Problem]:
     site = content.site
     key = Key("site", "")
     out = []
     if site.headline_series not in ids("series"):
         out.append(reference(positions, key, ("headline_series",), site.headline_series, ids("series"),
                              "content/facts/series/"))
-    articles = {p.name for p in (folder / "articles").glob("*") if p.is_dir()}
+    articles = {p.name for p in snapshot.folders(snapshot.root / "content" / "articles")}
     if site.article not in articles:
         out.append(reference(positions, key, ("article",), site.article, articles, "content/articles/"))
     return out

@@ -8,7 +8,6 @@ PyYAML silently accepts, are reported.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -64,14 +63,12 @@ class Doc:
         return 1 + self.line_offset
 
 
-def read_text(path: Path, rel: str, data: bytes | None = None) -> Source:
-    """Read a content file as UTF-8 (a BOM is accepted, CRLF line ends are normalised); ``data``: its
-    bytes, when already read."""
-    size = path.stat().st_size if data is None else len(data)
+def read_text(rel: str, data: bytes) -> Source:
+    """A content file's bytes as UTF-8 text (a BOM is accepted, CRLF line ends are normalised)."""
+    size = len(data)
     if size > MAX_BYTES:
         raise _problem(rel, 0, f"the file is {size / 1e6:.1f} MB; a content file may be at most "
                        f"{MAX_BYTES // 1_000_000} MB: split it or remove what does not belong")
-    data = path.read_bytes() if data is None else data
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -150,3 +150,10 @@ _.handle_starttag  # unused method (tests/test_theme.py:43)
 _.handle_data  # unused method (tests/test_theme.py:52)
 _.handle_endtag  # unused method (tests/test_theme.py:56)
 _test_layer  # unused function (tests/conftest.py): a pytest autouse fixture
+_.load_bytecode  # unused method (scripts/render/markup.py): called by Jinja
+_.dump_bytecode  # unused method (scripts/render/markup.py): called by Jinja
+_.delete_person  # unused method (tests/test_dirty.py): the edits are called by name
+_.replace_image  # unused method (tests/test_dirty.py)
+_.configuration  # unused method (tests/test_dirty.py)
+_.nothing  # unused method (tests/test_dirty.py)
+fresh_environment  # unused function (tests/test_dirty.py): a pytest fixture

@@ -129,7 +129,7 @@ def imported_addresses(root: Path) -> set[str]:
     found = set()
     for path in (root / "content" / "articles").glob("*/*.md"):
         try:
-            doc, _, _ = split_front_matter(read_text(path, path.name))
+            doc, _, _ = split_front_matter(read_text(path.name, path.read_bytes()))
         except (ProblemError, OSError):
             continue
         if isinstance(doc.value, dict) and isinstance(doc.value.get("source_url"), str):

@@ -1,16 +1,22 @@
-"""Generation: the validated model rendered into every language's Markdown, data files and feed."""
+"""Generation: the validated model rendered into every language's Markdown, data files and feed.
+
+A page's Markdown is a node of the build's store, keyed by the digest of its inputs
+(scripts.render.reuse): a page whose inputs did not change is taken from the store, not rendered.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import multiprocessing as mp
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field
+
+from PIL import Image, UnidentifiedImageError
 
 from scripts.content.documents import Content
-from scripts.content.history import last_changed
+from scripts.content.snapshot import Snapshot
 from scripts.i18n.translations import Status, report
 from scripts.render import routes
 from scripts.render.cards import Card
@@ -18,7 +24,11 @@ from scripts.render.embed import counter_files
 from scripts.render.feeds import atom
 from scripts.render.opendata import downloads
 from scripts.render.renderer import Renderer
-from scripts.render.reuse import Inputs, Rendered, code_digest, file_digests
+from scripts.render.reuse import Inputs
+from scripts.store import Store, digest
+
+Sizes = dict[str, dict[str, tuple[int, int]]]
+"""Article slug -> image file name -> (width, height)."""
 
 
 @dataclass(frozen=True)
@@ -32,6 +42,8 @@ class PageInfo:
     card: Card | None
     factsheet: bool = False
     """Is the page a fact sheet (printed to a PDF by `make factsheets`)?"""
+    updated: dt.date | None = None
+    """When its newest source last changed (the sitemap's lastmod)."""
 
     @property
     def card_path(self) -> str:
@@ -47,61 +59,82 @@ class Generated:
     """Path relative to docs/<lang>/ -> text (or the bytes of an image)."""
     pages: list[PageInfo]
     nav: list[dict[str, str]]
-    rendered: int = 0
-    """Pages rendered in this build (the others' inputs had not changed: their Markdown was kept)."""
+    fresh: dict[str, bytes] = field(default_factory=dict)
+    """The Markdown rendered in this build, by its key (to be kept in the store)."""
+    keys: set[str] = field(default_factory=set)
+    """The key of every page's Markdown."""
 
 
-def generate(content: Content, root: Path, today: dt.date, languages: list[str] | None = None,
-             factsheets: bool = False, open_data: bool = True) -> list[Generated]:
-    """Every language's pages (or those of ``languages``), with the open data files and the Atom feed
-    (``factsheets``: fact pages link their PDF). Without ``open_data`` (the preview's first pass), no
-    open data, and the pages rendered are not kept for the next build (the full pass keeps them).
+@dataclass(frozen=True)
+class Job:
+    content: Content
+    snapshot: Snapshot
+    lang: str
+    today: dt.date
+    statuses: list[Status]
+    factsheets: bool
+    sizes: Sizes
 
-    Languages are rendered in parallel on a machine with more than one core.
-    """
-    updated = last_changed(root, today)
-    data: dict[str, str | bytes] = article_images(root, content)
-    inputs = Inputs(content, file_digests(root), updated, today, code_digest() + ("+factsheets" if factsheets else ""))
+
+def generate(content: Content, snapshot: Snapshot, today: dt.date, store: Store, languages: list[str] | None = None,
+             factsheets: bool = False) -> list[Generated]:
+    """Every language's pages (or those of ``languages``), with the open data files, the article images
+    and the Atom feed (``factsheets``: fact pages link their PDF). Languages are rendered in parallel
+    on a machine with more than one core; the Markdown rendered is kept in ``store``."""
+    images = article_images(snapshot, content)
+    sizes = image_sizes(images)
+    data: dict[str, str | bytes] = {path: blob for path, blob in images.items()}
     statuses = report(content)  # the translation report covers every language: made once
-    jobs = [(content, lang, updated, today, inputs, root / ".build" / "render" / f"{lang}.pickle", statuses,
-             factsheets, open_data)
+    jobs = [Job(content, snapshot, lang, today, statuses, factsheets, sizes)
             for lang in languages or content.site.codes]
     workers = min(len(jobs), cores())
     if workers > 1 and len(content.people) + len(content.companies) + len(content.crossings) > 100:
         _FORKED[:] = jobs  # forked workers inherit the jobs: only their numbers are sent to them
         try:
             with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as pool:
-                files = pool.submit(_open_data) if open_data else None  # beside the languages
+                files = pool.submit(_open_data)  # beside the languages
                 out = list(pool.map(_generate_forked, range(len(jobs))))
-                data.update(files.result() if files else {})
+                data.update(files.result())
         finally:
             _FORKED.clear()
     else:
-        data.update(_open_data(content) if open_data else {})
+        data.update(_open_data(content))
         out = [_generate_language(job) for job in jobs]
     for gen in out:
         gen.files.update(data)
+        store.put_many("markdown", gen.fresh)
     return out
 
 
-def article_images(root: Path, content: Content) -> dict[str, str | bytes]:
+def article_images(snapshot: Snapshot, content: Content) -> dict[str, bytes]:
     """Every article's images, published beside it (the same files in every language)."""
-    out: dict[str, str | bytes] = {}
+    out: dict[str, bytes] = {}
     for slug in content.articles:
-        folder = root / "content" / "articles" / slug / "images"
-        for path in sorted(folder.iterdir()) if folder.is_dir() else []:
-            if path.is_file():
-                out[f"{routes.article_images(slug)}/{path.name}"] = path.read_bytes()
+        folder = snapshot.root / "content" / "articles" / slug / "images"
+        for path in snapshot.glob(folder, "*"):
+            out[f"{routes.article_images(slug)}/{path.name}"] = snapshot.files[snapshot.rel(path)]
     return out
 
 
-Job = tuple[Content, str, dict[str, dt.date], dt.date, Inputs, Path, list[Status], bool, bool]
+def image_sizes(images: dict[str, bytes]) -> Sizes:
+    """The width and height of each article image, read from its bytes (a page shows them)."""
+    out: Sizes = {}
+    for path, data in images.items():
+        slug, name = path.removeprefix("articles/").split("/images/", 1)
+        try:
+            with Image.open(io.BytesIO(data)) as image:
+                out.setdefault(slug, {})[name] = image.size
+        except (OSError, UnidentifiedImageError):
+            continue
+    return out
+
+
 _FORKED: list[Job] = []
 
 
 def _open_data(content: Content | None = None) -> dict[str, str | bytes]:
     """The open data files (in a forked worker: of the content the jobs were made for)."""
-    return {routes.data_file(name): text for name, text in downloads(content or _FORKED[0][0]).items()}
+    return {routes.data_file(name): text for name, text in downloads(content or _FORKED[0].content).items()}
 
 
 def _generate_forked(number: int) -> Generated:
@@ -117,19 +150,22 @@ def cores() -> int:
 
 
 def _generate_language(job: Job) -> Generated:
-    content, lang, updated, today, inputs, kept, statuses, factsheets, remember = job
-    renderer = Renderer(content, lang, updated, today, statuses, factsheets, bytecode=kept.parent / "jinja")
+    content, lang = job.content, job.lang
+    store = Store.of(job.snapshot.root)
+    renderer = Renderer(content, lang, job.snapshot.dates, job.today, job.statuses, job.factsheets, store, job.sizes)
     pages = renderer.pages()
-    rendered = Rendered(kept)
+    inputs = Inputs(content, job.snapshot, ["markdown", job.today, job.factsheets])
+    keys = {page.path: digest(lang, inputs.of(page)) for page in pages}
+    kept = store.get_many("markdown", keys.values())
     files: dict[str, str | bytes] = {}
+    fresh: dict[str, bytes] = {}
     for page in pages:
-        digest = inputs.of(page)
-        text = rendered.get(page.path, digest)
-        files[page.path] = text if text is not None else renderer.render(page)
-        rendered.put(page.path, digest, str(files[page.path]), fresh=text is None)
-    if remember:
-        rendered.save()
+        text = kept.get(keys[page.path])
+        if text is None:
+            text = fresh[keys[page.path]] = renderer.render(page).encode("utf-8")
+        files[page.path] = text.decode("utf-8")
     files[routes.FEED] = atom(content, renderer.locale)
     files.update(counter_files(content, renderer.locale))
-    infos = [PageInfo(page.path, page.title, page.sources, page.card, page.factsheet) for page in pages]
-    return Generated(lang, files, infos, renderer.nav(pages), rendered.rendered)
+    infos = [PageInfo(page.path, page.title, page.sources, page.card, page.factsheet, renderer.updated_of(page))
+             for page in pages]
+    return Generated(lang, files, infos, renderer.nav(pages), fresh, set(keys.values()))

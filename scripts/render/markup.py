@@ -13,7 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.bccache
 from markupsafe import Markup
+
+from scripts.store import Store, digest
+from scripts.store import environment as environment_stamp
 
 TEMPLATES = Path(__file__).parent / "templates"
 _MD_INLINE = re.compile(r"([\\`*_{}\[\]|])")
@@ -38,13 +42,26 @@ def escape(value: Any) -> Markup:
                                      text))
 
 
-def environment(bytecode: Path | None = None) -> jinja2.Environment:
-    """The Jinja environment of the Markdown templates (escaping by default); ``bytecode``: a folder
-    that keeps the compiled templates between builds (Jinja checks them against their source)."""
-    if bytecode is not None:
-        bytecode.mkdir(parents=True, exist_ok=True)
+class StoredBytecode(jinja2.BytecodeCache):
+    """Compiled templates kept in the build's store (Jinja checks each against its source)."""
+
+    def __init__(self, store: Store):
+        self.store = store
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = self.store.get("jinja", digest(environment_stamp(), bucket.key))
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store.put("jinja", digest(environment_stamp(), bucket.key), bucket.bytecode_to_string())
+
+
+def environment(store: Store | None = None) -> jinja2.Environment:
+    """The Jinja environment of the Markdown templates (escaping by default); with ``store``, the compiled
+    templates are kept between builds."""
     return jinja2.Environment(
-        bytecode_cache=jinja2.FileSystemBytecodeCache(str(bytecode)) if bytecode is not None else None,
+        bytecode_cache=StoredBytecode(store) if store is not None else None,
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
         finalize=escape,

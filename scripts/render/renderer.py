@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-from pathlib import Path
+import re
+from functools import cached_property
 from typing import Any
 from urllib.parse import quote
 
@@ -24,18 +25,22 @@ from scripts.content.freshness import is_stale
 from scripts.i18n.locale import Locale
 from scripts.i18n.translations import Status, lang_texts
 from scripts.render import charts, maps, routes, social
-from scripts.render.links import add_notes
+from scripts.render.links import add_notes, link_targets
 from scripts.render.markup import Md, environment, escape
 from scripts.render.pages import ArticlePage, CrossingPage, HandWrittenPage, Page, SeriesPage, WalletPage, all_pages
 from scripts.render.phrases import body_name, since_text
+from scripts.store import Store, digest
 
 
 class Renderer:
     """Renders every page of one language."""
 
     def __init__(self, content: Content, lang: str, updated: dict[str, dt.date], today: dt.date,
-                 statuses: list[Status] | None = None, factsheets: bool = False, bytecode: Path | None = None):
+                 statuses: list[Status] | None = None, factsheets: bool = False, store: Store | None = None,
+                 sizes: dict[str, dict[str, tuple[int, int]]] | None = None):
         self.content = content
+        self.sizes = sizes or {}
+        """Article slug -> image name -> (width, height): every image is shown at its own size."""
         self.factsheets = factsheets
         """Are fact sheets published as PDFs (`make factsheets`)? Then their pages link them."""
         self.statuses = statuses
@@ -45,7 +50,7 @@ class Renderer:
         self.updated = updated
         self.here = ""
         """The page being rendered (links are made relative to it)."""
-        self.env = environment(bytecode)
+        self.env = environment(store)
         loc = self.locale
         self.env.globals.update(
             ui=loc.ui, t=self.t, date=loc.date, num=loc.num, link=self.link, ext=external,
@@ -182,10 +187,11 @@ class Renderer:
         return pages
 
     def article_body(self, page: ArticlePage) -> Md:
-        """The author's text, in a block that MkDocs links to fact pages, with the latest figures beside stated ones."""
+        """The author's text, in a block that MkDocs links to fact pages, with the latest figures beside
+        stated ones, and every image at its own size."""
         self.here = page.path
         notes = [(tie.phrase, self.figure_note(tie.series)) for tie in page.doc.meta.figures]
-        return Md(add_notes(page.doc.body, notes))
+        return Md(sized_images(add_notes(page.doc.body, notes), self.sizes.get(page.slug, {})))
 
     def figure_note(self, ident: str) -> str:
         series = self.content.series[ident]
@@ -194,6 +200,15 @@ class Renderer:
         return self.env.get_template("figure-note.md.j2").render(
             series=series, point=point, source=series.source(point.source),
             counter=body_name(self.locale, self.content.bodies[point.counted_by]), anchor=anchor)
+
+    @cached_property
+    def fact_links_digest(self) -> str:
+        return digest(link_targets(self.content))
+
+    def updated_of(self, page: Page) -> dt.date | None:
+        """When the newest of the page's sources last changed."""
+        dates = [self.updated[s] for s in page.sources if s in self.updated]
+        return max(dates) if dates else None
 
     def render(self, page: Page) -> str:
         self.here = page.path
@@ -217,6 +232,8 @@ class Renderer:
             fields["hide"] = ["toc"]  # the navigation stays: on a wide screen it is the only way on
         if page.factsheet:  # main.html puts it in a page margin box of the print stylesheet
             fields["print_footer"] = css_string(self.sheet_footer(page))
+        if isinstance(page, ArticlePage):  # MkDocs links the names in it (scripts.render.links): when they change,
+            fields["fact_links"] = self.fact_links_digest  # so does the page
         fields["alternates"] = self.alternates(page.path)
         fields["social"] = social.open_graph(self.content, self.locale, page)
         data = social.structured_data(self.content, self.locale, page)
@@ -225,15 +242,12 @@ class Renderer:
         return Md("---\n" + "\n".join(lines) + "\n---\n")
 
     def alternates(self, path: str) -> list[dict[str, str]]:
-        """The same page in every language: absolute URL (hreflang) and link relative to this page."""
+        """The same page in every language, linked relative to this page (the language switcher; the
+        absolute hreflang addresses are in the sitemap: scripts.site.finish)."""
         url_path = routes.url_path(path)
         up = routes.up_to_language_root(path)
-        site = self.content.site
-        out = [{"lang": language.code, "name": html.escape(language.name),
-                "href": f"{site.site_url}{language.code}/{url_path}", "rel": f"{up}{language.code}/{url_path}"}
-               for language in site.languages]
-        default = next(a for a in out if a["lang"] == self.locale.default)
-        return [*out, {**default, "lang": "x-default"}]
+        return [{"lang": language.code, "name": html.escape(language.name), "rel": f"{up}{language.code}/{url_path}"}
+                for language in self.content.site.languages]
 
     def nav(self, pages: list[Page]) -> list[dict[str, str]]:
         """The sidebar: landing pages and indexes only (entity pages are reached from tables).
@@ -249,6 +263,26 @@ class Renderer:
         entries.append((ui("data"), routes.DATA))
         entries.append((ui("translations"), routes.TRANSLATIONS))
         return [{html.escape(title): path} for title, path in entries]
+
+
+_IMAGE = re.compile(r'(!\[(?:[^\]\\]|\\.)*\]\(images/([^)\s]+)(?:\s+"[^"]*")?\))(?!\{)')
+
+
+def sized_images(body: str, sizes: dict[str, tuple[int, int]]) -> str:
+    """Each image of the article's own (images/<file>) given its width and height, so that the page does
+    not jump while it loads; all but the first load lazily."""
+    count = 0
+
+    def size(match: re.Match[str]) -> str:
+        nonlocal count
+        known = sizes.get(match.group(2))
+        if known is None:
+            return match.group(0)
+        count += 1
+        lazy = ' loading="lazy"' if count > 1 else ""
+        return f'{match.group(1)}{{ width="{known[0]}" height="{known[1]}"{lazy} decoding="async" }}'
+
+    return _IMAGE.sub(size, body)
 
 
 def css_string(text: str) -> str:

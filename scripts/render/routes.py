@@ -62,6 +62,13 @@ def page_url(site_url: str, lang: str, page: str) -> str:
     return f"{site_url}{lang}/{url_path(page)}"
 
 
+def hreflang(site_url: str, codes: list[str], default: str, page: str) -> list[tuple[str, str]]:
+    """(hreflang, absolute address) of a page in every language, then 'x-default': the default
+    language's (every page exists in every language; what is not translated yet is shown marked)."""
+    out = [(code, page_url(site_url, code, page)) for code in codes]
+    return [*out, ("x-default", page_url(site_url, default, page))]
+
+
 def card_path(page: str) -> str:
     """Where a page's social card goes, relative to docs/<lang>/: assets/cards/people/gutseriev.png."""
     stem = page.removesuffix(".md")

@@ -1,18 +1,25 @@
-"""Build the site: validate, generate docs/<lang>/, run one MkDocs build per language.
+"""Build the site: read content/ once, validate it, generate each language's Markdown, render it with
+MkDocs, and publish docs/ and site/ all at once.
 
-Everything is written into a staging folder under .build/ first. Only when every
-language has built does the staging output replace docs/ and site/, so a failed run
-leaves the last good docs/ and site/ exactly as they were.
+A build is one graph of nodes in one store (scripts.store): a content file as checked, a page's
+Markdown, a social card, a page's search entries, a fact sheet's PDF, each kept under the digest of
+what it is made from (the bytes read into the build's snapshot, the environment stamp, the options),
+and each language's last MkDocs run, recorded with what it was made from (scripts.site.outputs).
+What is out of date is made again; nothing else is. The whole build, from reading content/ to
+publishing, holds one lock: a second build waits for the first, and a build publishes exactly the
+content it read (if a file was saved meanwhile, the report says so and the next build takes it).
+
+Until it publishes, a build writes only under .build/: a build that fails or is stopped leaves
+docs/ and site/ exactly as they were (scripts.site.publish).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import fcntl
-import hashlib
 import json
 import logging
-import os
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -21,179 +28,163 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scripts.content.documents import Content
-from scripts.content.history import last_changed
-from scripts.content.load import load
+from scripts.content.load import last_checked, load_snapshot
+from scripts.content.snapshot import CONFIG, Snapshot
 from scripts.errors import BuildFailed
 from scripts.render import links, routes
-from scripts.render.cards import CardCache
+from scripts.render.cards import Cards, card_images
 from scripts.render.generate import Generated, generate
-from scripts.site.cache import LanguageCache, fingerprint
-from scripts.site.config import HOOKS, THEME, mkdocs_config
-from scripts.site.factsheets import FACTSHEET, FactsheetCache, Sheet
-from scripts.site.mkdocs_run import Job, explain, run_languages
-from scripts.site.publish import OUTPUTS, Published, link_trees, remove_soon, reuse_unchanged, swap, write_root_pages
-
-SCRIPTS = Path(__file__).resolve().parents[1]
+from scripts.site.config import mkdocs_config
+from scripts.site.factsheets import FACTSHEET, Printed, Sheet, print_sheets
+from scripts.site.finish import finish_pages, merge_search_index, search_key, write_sitemap
+from scripts.site.mkdocs_run import Job, explain, run_languages, use_engine
+from scripts.site.outputs import Outputs, Run
+from scripts.site.publish import OUTPUTS, Stage
+from scripts.store import Store, digest, environment, write_changed
 
 log = logging.getLogger(__name__)
 
-DOCS_README = """\
-# docs/ is generated
 
-Everything in this folder is written by `python -m scripts build` (run by `make site`)
-from the files in `content/`. Do not edit it: your changes would be overwritten.
-Edit `content/` instead; see the README at the top of the repository.
-"""
+@dataclass
+class Language:
+    """One language's part of a build."""
+
+    gen: Generated
+    outputs: Outputs
+    key: str
+    """What every page of the language shows: configuration, navigation, theme, tools."""
+    docs: dict[str, str]
+    """sha256 of each MkDocs input file."""
+    config: dict[str, object]
+    run: Run
+    search: dict[str, str]
+    """The key of each page's search entries (its rendering), by its path."""
 
 
-def build(root: Path, today: dt.date | None = None, cards: bool = True,
-          languages: list[str] | None = None, factsheets: bool = False) -> BuildReport:
-    """Validate content, generate and build every language, then replace docs/ and site/.
-
-    Incremental: nothing is done when no input changed; only pages whose inputs changed are
-    generated again, and MkDocs renders only those (scripts.site.cache). With ``languages``, only
-    those are built and swapped in (the preview's first pass); the others stay as published. With
-    ``factsheets``, every fact page is also printed to factsheet.pdf beside it, and links to it.
-    """
+def build(root: Path, today: dt.date | None = None, cards: bool = True, languages: list[str] | None = None,
+          factsheets: bool = False, engine: str = "mkdocs") -> BuildReport:
+    """Bring docs/ and site/ up to date with content/ (``languages``: only those, as the preview's first
+    pass does; the others stay as published). ``factsheets``: print every fact page to factsheet.pdf
+    beside it (its page then links it). ``engine``: mkdocs or properdocs."""
     timer = Timer()
     today = today or dt.date.today()
-    inputs = input_fingerprint(root, today, cards, factsheets)
-    inputs_file = root / ".build" / "inputs.txt"
-    if inputs_file.exists() and inputs_file.read_text() == inputs and (root / "site").is_dir() \
-            and (root / "docs").is_dir():
-        timer.lap("inputs unchanged")
-        return BuildReport({}, 0, 0, [], timer.laps, unchanged=True)
-    content = load(root, today, remember=languages is None)
-    timer.lap("load")
-    some = [code for code in content.site.codes if code in languages] if languages else None
-    if some and not all((root / folder / code).is_dir() for folder in OUTPUTS for code in content.site.codes):
-        some = None  # the other languages have never been built: build them all
-    # the preview's first pass shows the edited page: the open data follows in the full pass
-    generated = generate(content, root, today, some, factsheets=factsheets and not some, open_data=not some)
-    for gen in generated if some else []:
-        kept = LanguageCache(root / ".build" / "mkdocs" / gen.lang).docs / "data"
-        gen.files.update({f"data/{path.relative_to(kept).as_posix()}": path.read_bytes()
-                          for path in kept.rglob("*") if path.is_file()})
-    timer.lap("generate")
-    (root / ".build").mkdir(exist_ok=True)
-    inputs_file.unlink(missing_ok=True)
-    with _exclusive(root / ".build" / "lock"):
-        report = _build_locked(root, content, generated, cards, factsheets and not some, timer)
-    if not some:  # a build of some languages leaves the others as they were: not up to date
-        inputs_file.write_text(inputs)
-    return report
+    engine_name = use_engine(engine)
+    with build_lock(root):
+        timer.lap("lock")
+        snapshot = Snapshot.take(root, today)
+        store = Store.of(root)
+        key = digest(environment(), snapshot.digest, str(today), cards, factsheets, engine_name)
+        published = all((root / name).is_dir() for name in OUTPUTS)
+        if languages is None and published and store.state("published") == key:
+            timer.lap("snapshot")
+            return BuildReport(timings=timer.laps, unchanged=True, changed_meanwhile=not snapshot.still_current())
+        timer.lap("snapshot")
+        content = load_snapshot(snapshot, today, store)
+        timer.lap("load")
+        if languages and not all((root / name / code).is_dir() for name in OUTPUTS for code in content.site.codes):
+            languages = None  # a language never built cannot be left out
+        some = [code for code in content.site.codes if code in languages] if languages else None
+        generated = generate(content, snapshot, today, store, some, factsheets)
+        timer.lap("generate")
+        drawn = card_images([p.card for gen in generated for p in gen.pages if p.card], store) if cards \
+            else Cards({}, 0, 0)
+        timer.lap("cards")
+        langs = [prepare(root, store, snapshot, content, gen, drawn, engine_name) for gen in generated]
+        timer.lap("plan")
+        render(root, store, snapshot, content, langs, timer)
+        printed = print_sheets([Sheet(lang.gen.lang, routes.url_path(p.path), lang.run.site)
+                                for lang in langs for p in lang.gen.pages if p.factsheet], store) if factsheets \
+            else None
+        timer.lap("factsheets")
+        stage = Stage(root, Path(tempfile.mkdtemp(prefix="stage-", dir=root / ".build")))
+        try:
+            for lang in langs:
+                pdfs = {f"{s.url_path}{FACTSHEET}": pdf for s, pdf in printed.pdfs.items() if s.lang == lang.gen.lang} \
+                    if printed else {}
+                stage.language(lang.gen.lang, lang.outputs.docs, lang.run.site, pdfs)
+            store.set_state(published=None)
+            if some:
+                stage.swap_languages(some)
+            else:
+                stage.swap_all(content)
+                store.set_state(published=key)
+                forget_unused(store, langs, drawn if cards else None, printed)
+        finally:
+            stage.remove()
+        timer.lap("publish")
+        return BuildReport({lang.gen.lang: len(lang.gen.pages) for lang in langs}, drawn.drawn, drawn.reused,
+                           [f"{lang.gen.lang}{' (dirty)' if lang.run.mode == 'dirty' else ''}" for lang in langs
+                            if lang.run.mode != "unchanged"], timer.laps,
+                           printed.printed if printed else 0, printed.reused if printed else 0,
+                           changed_meanwhile=not snapshot.still_current())
 
 
-def input_fingerprint(root: Path, today: dt.date, cards: bool, factsheets: bool = False) -> str:
-    """Everything a build reads: content/, mkdocs.yml, the generator's own code, templates and theme,
-    the date (timelines end today) and the git dates of content files ('last updated')."""
-    digest = hashlib.sha256(f"{today}|{cards}|{factsheets}|{sorted(last_changed(root, today).items())}".encode())
-    for folder in (root / "content", SCRIPTS):
-        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            digest.update(path.relative_to(folder).as_posix().encode())
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
-    digest.update((root / "mkdocs.yml").read_bytes())
-    return digest.hexdigest()
+def forget_unused(store: Store, langs: list[Language], drawn: Cards | None, printed: Printed | None) -> None:
+    """After a build of every language, the store keeps only the nodes the published site is made of."""
+    store.keep_only("markdown", {key for lang in langs for key in lang.gen.keys})
+    store.keep_only("search", {key for lang in langs for key in lang.search.values()})
+    store.keep_only("loaded", last_checked())
+    if drawn is not None:
+        store.keep_only("card", drawn.images)
+    if printed is not None:
+        store.keep_only("pdf", printed.keys)
 
 
 @contextmanager
-def _exclusive(lock: Path) -> Iterator[None]:
-    """One build at a time per project; a second one waits instead of racing for docs/ and site/."""
-    with lock.open("w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+def build_lock(root: Path) -> Iterator[None]:
+    """One build at a time per project: a second one says so and waits."""
+    (root / ".build").mkdir(exist_ok=True)
+    with (root / ".build" / "lock").open("w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print("another build of this site is running: waiting for it to finish", file=sys.stderr, flush=True)
+            fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _build_locked(root: Path, content: Content, generated: list[Generated], with_cards: bool,
-                  with_factsheets: bool, timer: Timer) -> BuildReport:
-    """Bring each language's cached MkDocs input up to date, build the languages that changed (only
-    their changed pages, unless something every page depends on changed), then stage docs/ and
-    site/ from the caches and swap them in."""
-    for stale in (root / ".build").glob("stage-*"):  # left by a build that was killed (or being removed)
-        remove_soon(stale)
-    published = Published(root, with_factsheets)
-    published.begin()  # from here on docs/ and site/ may fall behind the caches until published again
-    partial = len(generated) < len(content.site.codes)
-    """The preview's first pass: the language being previewed; cards and open data come with the full pass."""
-    cards = CardCache(root / ".build" / "cards")
-    card_files = cards.files([p.card for gen in generated for p in gen.pages if p.card]) \
-        if with_cards and not partial else {}
-    timer.lap("cards")
-    plans = []
-    changes: dict[str, tuple[set[str], set[str]]] = {}
-    """Per language: the docs/ files that changed, and the outputs removed before a dirty build."""
-    targets = json.dumps(links.link_targets(content), ensure_ascii=False, sort_keys=True)
-    for gen in generated:
-        cache = LanguageCache(root / ".build" / "mkdocs" / gen.lang)
-        linked = {p.card_path: card_files[p.card.key()] for p in gen.pages if p.card and card_files}
-        if partial and with_cards:  # the cards as they are
-            linked = {path.relative_to(cache.docs).as_posix(): path
-                      for path in (cache.docs / "assets" / "cards").rglob("*.png")}
-        changed = cache.sync(gen.files, linked)
-        if cache.put("link-targets.json", targets):  # names changed: the articles that link them did
-            changed |= {routes.article_page(slug) for slug in content.articles}
-        config = mkdocs_config(root, content, gen.lang, gen.nav, cache.docs, cache.site,
-                               cache.folder / "link-targets.json")
-        labels = [root / "content" / "ui" / f"{code}.yml" for code in {gen.lang, content.site.default_language}]
-        print_ = fingerprint(config, [THEME, HOOKS, Path(links.__file__)], sorted(labels))
-        mode = cache.mode(print_, changed)
-        if mode != "unchanged":
-            cache.begin()  # a build stopped from here on is a full one next time
-        removed = cache.forget_outputs(changed) if mode == "dirty" else set()
-        plans.append((gen, cache, mode, print_, config))
-        changes[gen.lang] = (changed, removed)
-    timer.lap("sync")
-    todo = [plan for plan in plans if plan[2] != "unchanged"]
-    results = run_languages([Job(config, str(root / "mkdocs.yml"), mode == "dirty")
-                             for _, _, mode, _, config in todo])
-    for (gen, cache, mode, print_, _), (seconds, messages, written) in zip(todo, results, strict=True):
-        timer.laps[f"mkdocs {gen.lang}{' (dirty)' if mode == 'dirty' else ''}"] = seconds
+def prepare(root: Path, store: Store, snapshot: Snapshot, content: Content, gen: Generated, drawn: Cards,
+            engine: str) -> Language:
+    """A language's MkDocs input written into .build/, and the run that brings its output up to date."""
+    outputs = Outputs(root, gen.lang, store)
+    files = {rel: text.encode("utf-8") if isinstance(text, str) else text for rel, text in gen.files.items()}
+    files.update({p.card_path: drawn.images[p.card.key()] for p in gen.pages if p.card and drawn.images})
+    outputs.sync(files)
+    targets = outputs.folder / "link-targets.json"  # read by the articles' Markdown extension (scripts.render.links)
+    write_changed(targets, json.dumps(links.link_targets(content), ensure_ascii=False, sort_keys=True).encode())
+    config = mkdocs_config(snapshot, content, gen.lang, gen.nav, outputs.docs, outputs.folder / "site", targets)
+    key = digest("mkdocs", environment(), engine, {k: v for k, v in config.items() if k != "site_dir"})
+    docs = {rel: digest(data) for rel, data in files.items()}
+    search = {page.path: search_key(key, docs[page.path]) for page in gen.pages}
+    return Language(gen, outputs, key, docs, config, outputs.plan(key, docs), search)
+
+
+def render(root: Path, store: Store, snapshot: Snapshot, content: Content, langs: list[Language],
+           timer: Timer) -> None:
+    """Run MkDocs for every language whose output is out of date, then finish what it wrote."""
+    todo = [lang for lang in langs if lang.run.mode != "unchanged"]
+    for lang in todo:
+        lang.config["site_dir"] = str(lang.run.site)
+    results = run_languages([Job(lang.config, str(root / CONFIG), lang.run.mode == "dirty") for lang in todo])
+    again = []
+    for lang, (seconds, messages) in zip(todo, results, strict=True):
+        timer.laps[f"mkdocs {lang.gen.lang}{' (dirty)' if lang.run.mode == 'dirty' else ''}"] = seconds
         if messages:
-            raise BuildFailed(explain(messages, gen, root))
-        cache.done(print_)
-        changes[gen.lang][1].update(written)
+            raise BuildFailed(explain(messages, lang.gen, root, snapshot.files))
+        written = lang.outputs.check(lang.run)
+        finish_pages(lang.run.site, written, str(lang.config["site_url"]))
+        if not merge_search_index(lang.run.site, lang.gen.pages, lang.search, store):
+            lang.run = lang.outputs.full(lang.docs)  # a page's entries were not kept: render the language anew
+            again.append(lang)
+            continue
+        write_sitemap(lang.run.site, content, lang.gen.lang, lang.gen.pages)
+        lang.outputs.done(lang.key, lang.run)
     timer.lap("mkdocs")
-    sheets = FactsheetCache(root / ".build" / "factsheets")
-    pdfs = sheets.files([Sheet(gen.lang, routes.url_path(p.path), cache.site)
-                         for gen, cache, _, _, _ in plans for p in gen.pages if p.factsheet]) if with_factsheets else {}
-    if with_factsheets:
-        sheets.prune(set(pdfs.values()))
-        timer.lap("factsheets")
-    report = BuildReport({gen.lang: len(gen.pages) for gen in generated}, cards.drawn, cards.reused,
-                         [plan[0].lang for plan in todo], timer.laps, sheets.printed, sheets.reused)
-    if published.can_update() and all(mode != "full" for _, _, mode, _, _ in plans):
-        published.update(content, [(gen.lang, cache) for gen, cache, _, _, _ in plans], changes, pdfs)
-        timer.lap("publish")
-        return report
-    stage = Path(tempfile.mkdtemp(prefix="stage-", dir=root / ".build"))
-    try:
-        (stage / "docs").mkdir()
-        (stage / "docs" / "README.md").write_text(DOCS_README, encoding="utf-8")
-        reuse_unchanged(stage / "docs", root / "docs", recursive=False)
-        pairs = [pair for gen, cache, _, _, _ in plans
-                 for pair in ((cache.docs, stage / "docs" / gen.lang), (cache.site, stage / "site" / gen.lang))]
-        link_trees(pairs)
-        for sheet, pdf in pdfs.items():  # cached PDFs are never rewritten (another look, another file): linked
-            os.link(pdf, stage / "site" / sheet.lang / sheet.url_path / FACTSHEET)
-        if partial:  # some languages (the preview's first pass):
-            for gen in generated:  # swap in each of those, leave the others as they are
-                for name in OUTPUTS:
-                    swap(stage / name / gen.lang, root / name / gen.lang)
-            published.done(whole=False)
-            timer.lap("publish")
-            return report
-        write_root_pages(stage / "site", content)
-        reuse_unchanged(stage / "site", root / "site", recursive=False)
-        for name in OUTPUTS:
-            swap(stage / name, root / name)
-        published.done(whole=True)
-        timer.lap("publish")
-    finally:
-        remove_soon(stage)  # the old docs/ and site/, swapped out into it
-    return report
+    if again:
+        render(root, store, snapshot, content, again, timer)
 
 
 class Timer:
@@ -211,24 +202,27 @@ class Timer:
 
 @dataclass
 class BuildReport:
-    pages: dict[str, int]
+    pages: dict[str, int] = field(default_factory=dict)
     """Pages per language."""
-    cards_drawn: int
-    cards_reused: int
+    cards_drawn: int = 0
+    cards_reused: int = 0
     rebuilt: list[str] = field(default_factory=list)
-    """Languages MkDocs built (the others were unchanged)."""
+    """Languages MkDocs rendered (the others were unchanged), '(dirty)' when only some pages."""
     timings: dict[str, float] = field(default_factory=dict)
     sheets_printed: int = 0
     sheets_reused: int = 0
     unchanged: bool = False
     """Nothing the site is made from changed since the last build: nothing was done."""
+    changed_meanwhile: bool = False
+    """A file of content/ was saved while the build ran: what was published is what the build read."""
 
     def __str__(self) -> str:
         if self.unchanged:
             return "nothing changed since the last build"
         pages = ", ".join(f"{lang}: {count} pages" for lang, count in self.pages.items())
         rebuilt = ", ".join(self.rebuilt) or "none"
-        sheets = (f"fact sheets: {self.sheets_printed} printed, {self.sheets_reused} from cache; "
+        sheets = (f"fact sheets: {self.sheets_printed} printed, {self.sheets_reused} from the store; "
                   if self.sheets_printed or self.sheets_reused else "")
-        return (f"{pages}; social cards: {self.cards_drawn} drawn, {self.cards_reused} from cache; {sheets}"
-                f"languages rebuilt: {rebuilt}")
+        return (f"{pages}; social cards: {self.cards_drawn} drawn, {self.cards_reused} from the store; {sheets}"
+                f"languages rendered: {rebuilt}")
+

@@ -15,25 +15,26 @@ import yaml
 
 from scripts.content.documents import Content
 from scripts.content.markdown import EXTENSION_CONFIGS, EXTENSIONS
+from scripts.content.snapshot import CONFIG, Snapshot
 from scripts.i18n.locale import Locale
 from scripts.render import links
 from scripts.render.policy import CSP
 
 THEME = Path(__file__).parent / "theme"
-HOOKS = Path(__file__).parent / "hooks.py"
-"""Theme overrides (templates, CSS, scripts) and MkDocs hooks: part of the generator, wherever the content lives."""
+"""Theme overrides (templates, CSS, scripts): part of the generator, wherever the content lives."""
 
 LUNR = {"ar", "da", "de", "du", "el", "en", "es", "fi", "fr", "he", "hi", "hu", "hy", "it", "ja", "kn", "ko",
         "nl", "no", "pt", "ro", "ru", "sa", "sv", "ta", "te", "th", "tr", "vi", "zh"}
 """Languages Material's search can stem (lunr-languages shipped with the theme)."""
 
 
-def mkdocs_config(root: Path, content: Content, lang: str, nav: list[dict[str, str]], docs_dir: Path,
+def mkdocs_config(snapshot: Snapshot, content: Content, lang: str, nav: list[dict[str, str]], docs_dir: Path,
                   site_dir: Path, targets_file: Path | None = None) -> dict[str, Any]:
-    """The base mkdocs.yml with this language's settings on top (with ``targets_file``, the fact
-    links of articles are read from that file rather than written into the configuration)."""
+    """The base mkdocs.yml (as the build read it) with this language's settings on top (with
+    ``targets_file``, the fact links of articles are read from that file rather than written into the
+    configuration)."""
     fact_links = {"targets_file": str(targets_file)} if targets_file else {"targets": links.link_targets(content)}
-    base = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    base = yaml.safe_load(snapshot.files.get(CONFIG, b"{}").decode("utf-8")) or {}
     site = content.site
     locale = Locale.of(content, lang)
     prefix = urlsplit(site.site_url).path
@@ -66,7 +67,6 @@ def mkdocs_config(root: Path, content: Content, lang: str, nav: list[dict[str, s
     config["extra"] = extra
     config["plugins"] = [{"search": {"lang": search_languages(lang)}} if plugin == "search" else plugin
                          for plugin in base.get("plugins", [])]
-    config["hooks"] = [str(HOOKS)]
     return config
 
 

@@ -9,8 +9,8 @@ navigate it.
 
 The pages are served to the browser from the language's fresh MkDocs output through Playwright's
 request routing: nothing listens on a port and any request for another address is refused. A
-PDF is cached under .build/factsheets/ by a digest of what it shows (the page, the stylesheets
-and the browser's version): a page that did not change is not printed again.
+PDF is a node of the build's store, keyed by what it shows (the page, the stylesheets, the
+browser's version and the fonts it prints with): a page that did not change is not printed again.
 """
 
 from __future__ import annotations
@@ -19,10 +19,12 @@ import hashlib
 import logging
 import os
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scripts.errors import SiteError
+from scripts.store import Store, digest
 
 if TYPE_CHECKING:
     from playwright.sync_api import Route
@@ -49,39 +51,34 @@ class Sheet:
         return self.output / self.url_path / "index.html"
 
 
-class FactsheetCache:
-    """PDFs by digest in ``folder``; counts what was printed and what was reused."""
+@dataclass
+class Printed:
+    """The PDF of every sheet, and how many were printed now and how many came from the store."""
 
-    def __init__(self, folder: Path):
-        self.folder = folder
-        self.printed = 0
-        self.reused = 0
+    pdfs: dict[Sheet, bytes]
+    printed: int
+    reused: int
+    keys: set[str]
+    """The key of every PDF (what it shows)."""
 
-    def files(self, sheets: list[Sheet]) -> dict[Sheet, Path]:
-        """The cached PDF of every sheet; the missing ones are printed first (one browser for all)."""
-        if not sheets:
-            return {}
-        self.folder.mkdir(parents=True, exist_ok=True)
-        version = _browser_version(self.folder)
-        styles: dict[Path, bytes] = {}
-        out: dict[Sheet, Path] = {}
-        for sheet in sheets:
-            if sheet.output not in styles:
-                styles[sheet.output] = _stylesheets_digest(sheet.output)
-            digest = hashlib.sha256(version.encode() + styles[sheet.output] + sheet.html.read_bytes())
-            out[sheet] = self.folder / f"{digest.hexdigest()[:32]}.pdf"
-        missing = [sheet for sheet in sheets if not out[sheet].exists()]
-        if missing:
-            _print(missing, out)
-        self.printed += len(missing)
-        self.reused += len(sheets) - len(missing)
-        return out
 
-    def prune(self, keep: set[Path]) -> None:
-        """Remove the PDFs no page shows any more."""
-        for path in self.folder.glob("*.pdf"):
-            if path not in keep:
-                path.unlink(missing_ok=True)
+def print_sheets(sheets: list[Sheet], store: Store) -> Printed:
+    """Every sheet's PDF: from the store, or printed now (one browser for all) and kept there."""
+    if not sheets:
+        return Printed({}, 0, 0, set())
+    version = _browser_version(store)
+    styles: dict[Path, bytes] = {}
+    keys: dict[Sheet, str] = {}
+    for sheet in sheets:
+        if sheet.output not in styles:
+            styles[sheet.output] = _stylesheets_digest(sheet.output)
+        keys[sheet] = digest("pdf", version, _fonts(), styles[sheet.output], sheet.html.read_bytes())
+    kept = store.get_many("pdf", keys.values())
+    missing = [sheet for sheet in sheets if keys[sheet] not in kept]
+    fresh = _print(missing)
+    store.put_many("pdf", {keys[sheet]: pdf for sheet, pdf in fresh.items()})
+    pdfs = {sheet: fresh.get(sheet) or kept[keys[sheet]] for sheet in sheets}
+    return Printed(pdfs, len(missing), len(sheets) - len(missing), set(keys.values()))
 
 
 def _stylesheets_digest(output: Path) -> bytes:
@@ -92,30 +89,39 @@ def _stylesheets_digest(output: Path) -> bytes:
     return digest.digest()
 
 
-def _browser_version(folder: Path) -> str:
-    """Chromium's version (a PDF printed by another version may look different), read once per binary."""
+def _browser_version(store: Store) -> str:
+    """Chromium's version (a PDF printed by another version may look different), asked once per binary."""
     binary = Path(CHROMIUM)
     if not binary.exists():
         raise SiteError(f"fact sheets are printed by Chromium, and there is none at {CHROMIUM}: run "
                         "`make factsheets` (it installs Debian's chromium), or set CHROMIUM=/path/to/chromium")
     stamp = f"{binary.resolve()}:{binary.resolve().stat().st_mtime_ns}"
-    known = folder / "browser.txt"
-    if known.exists():
-        saved_stamp, _, version = known.read_text().partition("\n")
-        if saved_stamp == stamp:
-            return version
+    known = store.state("chromium") or {}
+    if known.get("stamp") == stamp:
+        return str(known["version"])
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM)
         version = browser.version
         browser.close()
-    known.write_text(f"{stamp}\n{version}")
+    store.set_state(chromium={"stamp": stamp, "version": version})
     return version
 
 
-def _print(sheets: list[Sheet], out: dict[Sheet, Path]) -> None:
+@cache
+def _fonts() -> str:
+    """The fonts Chromium prints with (Debian's DejaVu, installed with it)."""
+    files = sorted(Path("/usr/share/fonts").rglob("*.ttf")) if Path("/usr/share/fonts").is_dir() else []
+    return digest([(str(path), path.stat().st_size, path.stat().st_mtime_ns) for path in files])
+
+
+def _print(sheets: list[Sheet]) -> dict[Sheet, bytes]:
+    if not sheets:
+        return {}
     from playwright.sync_api import Error, sync_playwright
+
+    out: dict[Sheet, bytes] = {}
 
     outputs = {sheet.lang: sheet.output for sheet in sheets}
 
@@ -144,11 +150,9 @@ def _print(sheets: list[Sheet], out: dict[Sheet, Path]) -> None:
             for sheet in sheets:
                 log.info("printing %s%s", sheet.lang, sheet.url_path)
                 page.goto(f"{ORIGIN}{sheet.lang}/{sheet.url_path}", wait_until="load")
-                partial = out[sheet].with_suffix(".tmp")
-                page.pdf(path=str(partial), prefer_css_page_size=True, print_background=True,
-                         tagged=True, outline=True)
-                partial.replace(out[sheet])
+                out[sheet] = page.pdf(prefer_css_page_size=True, print_background=True, tagged=True, outline=True)
         except Error as error:
             raise SiteError(f"Chromium could not print the fact sheets: {error.message.splitlines()[0]}") from error
         finally:
             browser.close()
+    return out
