@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import posixpath
 import re
+import shutil
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -62,18 +63,42 @@ def test_every_page_links_to_itself_in_every_language_and_the_head_has_nothing_t
             assert targets == {code: f"/{code}/{path}" for code in LANGS}, page
 
 
-def test_sitemaps_carry_the_same_alternates(built_real: Path) -> None:
+def check_alternates(root: Path) -> int:
+    """Every page of every language is in its language's sitemap with its address in every language
+    (absolute, each an existing page) and x-default (the default language's); returns the pages checked."""
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    default = sample().content.site.default_language
+    checked = 0
     for lang in LANGS:
-        tree = ElementTree.parse(built_real / f"site/{lang}/sitemap.xml")
-        urls = tree.findall("s:url", ns)
-        assert len(urls) >= 36
-        for url in urls:
-            loc = url.findtext("s:loc", namespaces=ns) or ""
-            assert loc.startswith(f"{SITE_URL}{lang}/")
-            alternates = {a.get("hreflang"): a.get("href") for a in url.findall("x:link", ns)}
-            assert alternates["x-default"] == alternates["en"]
-            assert alternates[lang] == loc
+        site = root / "site" / lang
+        pages = {f"{SITE_URL}{lang}/" + ("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/")
+                 for p in site.rglob("index.html")}
+        urls = {url.findtext("s:loc", namespaces=ns): url for url in
+                ElementTree.parse(site / "sitemap.xml").findall("s:url", ns)}
+        assert set(urls) == pages, lang
+        for loc, url in urls.items():
+            alternates = {a.get("hreflang"): a.get("href") or "" for a in url.findall("x:link", ns)}
+            path = (loc or "").removeprefix(f"{SITE_URL}{lang}/")
+            assert alternates == {**{code: f"{SITE_URL}{code}/{path}" for code in LANGS},
+                                  "x-default": f"{SITE_URL}{default}/{path}"}, loc
+            for href in alternates.values():
+                assert (root / "site" / href.removeprefix(SITE_URL) / "index.html").is_file(), href
+            checked += 1
+    return checked
+
+
+def test_every_page_has_its_alternates_after_a_cold_and_a_dirty_build(built_real: Path, tmp_path: Path) -> None:
+    assert check_alternates(built_real) >= 36 * len(LANGS)
+    root = make_project(tmp_path, built_real / "content")  # a dirty build on a copy of the built site
+    for name in ("docs", "site", ".build"):
+        shutil.copytree(built_real / name, root / name, symlinks=True)
+    person = next((root / "content/facts/people").glob("*.yml"), None) or next((root / "content").rglob("*.md"))
+    person.write_text(person.read_text(encoding="utf-8").replace("\nrole:\n  en: ", "\nrole:\n  en: Once ", 1),
+                      encoding="utf-8")
+    dirty = run_cli(root, "build")
+    assert dirty.code == 0, dirty.err
+    assert "(dirty)" in dirty.out and "0 drawn" in dirty.out
+    assert check_alternates(root) >= 36 * len(LANGS)
 
 
 def test_dates_and_numbers_follow_the_language(built_real: Path) -> None:

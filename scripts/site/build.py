@@ -156,7 +156,8 @@ def prepare(root: Path, store: Store, snapshot: Snapshot, content: Content, gen:
     targets = outputs.folder / "link-targets.json"  # read by the articles' Markdown extension (scripts.render.links)
     write_changed(targets, json.dumps(links.link_targets(content), ensure_ascii=False, sort_keys=True).encode())
     config = mkdocs_config(snapshot, content, gen.lang, gen.nav, outputs.docs, outputs.folder / "site", targets)
-    key = digest("mkdocs", environment(), engine, {k: v for k, v in config.items() if k != "site_dir"})
+    shown = json.dumps({k: v for k, v in config.items() if k != "site_dir"}, sort_keys=True, default=str)
+    key = digest("mkdocs", environment(), engine, shown.replace(str(root), "<project>"))  # wherever it lies
     docs = {rel: digest(data) for rel, data in files.items()}
     search = {page.path: search_key(key, docs[page.path]) for page in gen.pages}
     return Language(gen, outputs, key, docs, config, outputs.plan(key, docs), search)
