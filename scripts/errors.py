@@ -49,7 +49,7 @@ class ContentErrors(SiteError):
 class BuildFailed(SiteError):
     """MkDocs refused to build a language (a broken link, a missing anchor, ...)."""
 
-    summary = "the build failed; docs/ and site/ were not changed."
+    summary = "the build failed; site/ was not changed (docs/ holds the Markdown MkDocs was given)."
 
     def __init__(self, messages: list[str]):
         super().__init__("the site build failed")

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
 from scripts.content import model as m
 from scripts.content.fields import Date, PartialDate, parse_date
-from scripts.errors import SiteError
-from scripts.site.publish import swap
 
 
 def test_partial_dates_keep_their_precision() -> None:
@@ -109,11 +106,3 @@ def test_a_source_must_be_a_page_not_a_home_page() -> None:
             m.Source.model_validate({**base, "url": url})
     assert m.Source.model_validate({**base, "url": "https://spring96.org/en/news/113805"})
 
-
-def test_swap_refuses_to_replace_anything_but_docs_and_site(tmp_path: Path) -> None:
-    stage = tmp_path / ".build" / "stage-x"
-    (stage / "content").mkdir(parents=True)
-    (tmp_path / "content").mkdir()
-    with pytest.raises(SiteError):
-        swap(stage / "content", tmp_path / "content")
-    assert (tmp_path / "content").is_dir()

@@ -14,6 +14,7 @@ import pytest
 
 from scripts.preview import serve as preview_module
 from scripts.preview.serve import Handler, Preview, is_loopback, site_file, watch
+from scripts.site.build import BuildReport
 
 SECRET = "the content of a file outside site/"
 
@@ -109,10 +110,11 @@ def test_the_watcher_outlives_a_failed_build_and_shows_it(tmp_path: Path, monkey
     edited.write_text("one", encoding="utf-8")
     calls: list[str] = []
 
-    def build(root: Path, languages: list[str] | None = None) -> None:
+    def build(root: Path, languages: list[str] | None = None) -> BuildReport:
         calls.append(edited.read_text(encoding="utf-8"))
         if calls[-1] == "two":
             raise RuntimeError("disk on fire")
+        return BuildReport()
 
     monkeypatch.setattr(preview_module, "build", build)
     preview = Preview(root)

@@ -66,7 +66,7 @@ def test_a_build_killed_half_way_leaves_the_last_good_site(built_minimal: Path, 
         time.sleep(0.005)  # wait until MkDocs is rendering the language into a new run
     os.killpg(build.pid, signal.SIGKILL)
     build.wait()
-    assert {name: tree_digest(root / name) for name in ("docs", "site")} == before
+    assert tree_digest(root / "site") == before["site"]  # docs/ holds MkDocs' input as far as it got
     result = run_cli(root, "build")  # the next build cleans up and succeeds
     assert result.code == 0, result.err
     assert "Anna Alpha-Changed" in (root / "site/en/people/alpha/index.html").read_text(encoding="utf-8")

@@ -158,7 +158,8 @@ def fact_file(content: Content, positions: Positions, ids: FileIds, broken: set[
                                    f"{dates[i]} is earlier than the entry before it ({dates[i - 1]}): "
                                    "keep entries in date order, oldest first"))
                 break
-    for loc, value in references(item, "source"):
+    found = references(item, ("source", "authority", "counted_by", "country"))
+    for loc, value in found["source"]:
         if value not in source_ids:
             out.append(reference(positions, key, loc, value, source_ids, "this file's sources"))
     lists: dict[str, dict[str, Any]] = {"bodies": content.bodies, "countries": content.countries,
@@ -166,7 +167,7 @@ def fact_file(content: Content, positions: Positions, ids: FileIds, broken: set[
     for name, list_name in (("authority", "bodies"), ("counted_by", "bodies"), ("country", "countries")):
         if f"content/facts/lists/{list_name}.yml" in broken:
             continue  # already reported; every reference would look dangling
-        for loc, value in references(item, name):
+        for loc, value in found[name]:
             if value not in lists[list_name]:
                 out.append(reference(positions, key, loc, value, lists[list_name],
                                      f"content/facts/lists/{list_name}.yml"))
@@ -198,16 +199,22 @@ def dated_lists(item: m.SourcedFile) -> Iterator[tuple[Loc, list[PartialDate]]]:
         yield ("points",), [point.date for point in item.points]
 
 
-def references(item: BaseModel, name: str, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
-    """Every value of the field ``name`` anywhere inside ``item``, with its location."""
-    for field_name in type(item).model_fields:
-        value = getattr(item, field_name)
-        here = (*loc, field_name)
-        if field_name == name and isinstance(value, str):
-            yield here, value
-        elif isinstance(value, BaseModel):
-            yield from references(value, name, here)
-        elif isinstance(value, list):
-            for i, entry in enumerate(value):
-                if isinstance(entry, BaseModel):
-                    yield from references(entry, name, (*here, i))
+def references(item: BaseModel, names: tuple[str, ...]) -> dict[str, list[tuple[Loc, str]]]:
+    """Every value of each field of ``names`` anywhere inside ``item``, with its location (one walk)."""
+    found: dict[str, list[tuple[Loc, str]]] = {name: [] for name in names}
+
+    def walk(model: BaseModel, loc: Loc) -> None:
+        for field_name in type(model).model_fields:
+            value = getattr(model, field_name)
+            here = (*loc, field_name)
+            if field_name in found and isinstance(value, str):
+                found[field_name].append((here, value))
+            elif isinstance(value, BaseModel):
+                walk(value, here)
+            elif isinstance(value, list):
+                for i, entry in enumerate(value):
+                    if isinstance(entry, BaseModel):
+                        walk(entry, (*here, i))
+
+    walk(item, ())
+    return found

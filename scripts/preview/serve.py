@@ -76,7 +76,8 @@ class Preview:
                     self.version += 1
                     self.changed.notify_all()
                 time.sleep(0.3)  # the open page reloads now: serve it before the full pass takes the processor
-            build(self.root)
+            while build(self.root).changed_meanwhile:  # a file saved during the build: what it read is
+                log.info("content/ changed during the build: building again")  # published; now the rest
             problems: list[str] = []
         except SiteError as exc:
             problems = exc.lines()

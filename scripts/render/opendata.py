@@ -70,6 +70,12 @@ def _source(item: m.SourcedFile, source_id: str) -> dict[str, str]:
             "source_accessed": str(source.accessed), "source_archive": source.archive or ""}
 
 
+def records_json(records: list[dict[str, Any]]) -> str:
+    """A JSON array with one record on each line (readable, and written by the fast encoder)."""
+    lines = ",\n".join(json.dumps(record, ensure_ascii=False, separators=(", ", ": ")) for record in records)
+    return f"[\n{lines}\n]\n" if records else "[]\n"
+
+
 def downloads(content: Content) -> dict[str, str]:
     """Path (relative to data/) -> file text."""
     default = content.site.default_language
@@ -78,7 +84,7 @@ def downloads(content: Content) -> dict[str, str]:
         return (value or {}).get(default, "")
     files: dict[str, str] = {}
     for kind in FACT_KINDS:
-        files[f"{kind}.json"] = json.dumps(_records(content, kind), ensure_ascii=False, indent=2) + "\n"
+        files[f"{kind}.json"] = records_json(_records(content, kind))
     wallets, steps = [], []
     for kind, ident, item in content.all_wallets():
         active = item.active_sanctions
@@ -122,7 +128,7 @@ def downloads(content: Content) -> dict[str, str]:
                                      "date": str(doc.meta.date), "source_url": doc.meta.source_url}
                               for lang, doc in versions.items()}}
                 for slug, versions in content.articles.items()]
-    files["articles.json"] = json.dumps(articles, ensure_ascii=False, indent=2) + "\n"
+    files["articles.json"] = records_json(articles)
     for name, body in schema_texts().items():
         files[f"schema/{name}"] = body
     return files

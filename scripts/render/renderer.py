@@ -12,10 +12,10 @@ import html
 import json
 import re
 from functools import cached_property
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
-import segno
+import zxingcpp
 
 from scripts.content import model as m
 from scripts.content.documents import Content
@@ -127,11 +127,7 @@ class Renderer:
         is in the page's head: see ``sheet_footer``)."""
         url = self.page_url(page.path)
         latest = html.escape(self.locale.ui("factsheet_latest"))
-        # A fixed mask (any of the eight is valid QR): choosing the best one took three quarters of the
-        # time, 8 s on a 2,000-page site; tests/test_factsheets.py reads the printed codes back.
-        code = segno.make(url, error="m", mask=0).svg_inline(scale=1, border=0, svgclass="factsheet__qr", omitsize=True,
-                                                    title=latest)
-        return Md(f'<div class="factsheet__top" aria-hidden="true">{code}'
+        return Md(f'<div class="factsheet__top" aria-hidden="true">{qr_svg(url, latest)}'
                   f'<p>{latest}:<br>{html.escape(url)}</p></div>\n')
 
     def factsheet_link(self) -> Md:
@@ -235,6 +231,7 @@ class Renderer:
         if isinstance(page, ArticlePage):  # MkDocs links the names in it (scripts.render.links): when they change,
             fields["fact_links"] = self.fact_links_digest  # so does the page
         fields["alternates"] = self.alternates(page.path)
+        fields["search"] = {"exclude": True}  # Material indexes no page: the site's pipeline does (scripts.site.finish)
         fields["social"] = social.open_graph(self.content, self.locale, page)
         data = social.structured_data(self.content, self.locale, page)
         fields["jsonld"] = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
@@ -283,6 +280,31 @@ def sized_images(body: str, sizes: dict[str, tuple[int, int]]) -> str:
         return f'{match.group(1)}{{ width="{known[0]}" height="{known[1]}"{lazy} decoding="async" }}'
 
     return _IMAGE.sub(size, body)
+
+
+def qr_svg(text: str, title: str) -> str:
+    """A QR code of ``text`` (error correction M) as a small inline SVG: one path, a run of dark modules per
+    stroke. zxing-cpp encodes it (in C++: a pure-Python encoder took 4 ms a page); tests/test_factsheets.py
+    reads the printed codes back."""
+    code = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
+    modules = memoryview(cast(Any, code.to_image(scale=1, add_quiet_zones=False)))  # one byte a module, 0: dark
+    size = modules.shape[0] if modules.shape else 0
+    rows = modules.tobytes()
+    strokes = []
+    for y in range(size):
+        row = rows[y * size:(y + 1) * size]
+        x = 0
+        while x < size:
+            if row[x] == 0:  # dark
+                end = x
+                while end < size and row[end] == 0:
+                    end += 1
+                strokes.append(f"M{x} {y}.5h{end - x}")
+                x = end
+            else:
+                x += 1
+    return (f'<svg viewBox="0 0 {size} {size}" class="factsheet__qr"><title>{html.escape(title)}</title>'
+            f'<path fill="none" stroke="#000" d="{"".join(strokes)}"/></svg>')
 
 
 def css_string(text: str) -> str:

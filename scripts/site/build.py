@@ -20,7 +20,6 @@ import fcntl
 import json
 import logging
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,16 +29,16 @@ from pathlib import Path
 from scripts.content.documents import Content
 from scripts.content.load import last_checked, load_snapshot
 from scripts.content.snapshot import CONFIG, Snapshot
-from scripts.errors import BuildFailed
+from scripts.errors import BuildFailed, SiteError
 from scripts.render import links, routes
 from scripts.render.cards import Cards, card_images
 from scripts.render.generate import Generated, generate
 from scripts.site.config import mkdocs_config
-from scripts.site.factsheets import FACTSHEET, Printed, Sheet, print_sheets
-from scripts.site.finish import finish_pages, merge_search_index, search_key, write_sitemap
+from scripts.site.factsheets import Printed, Sheet, print_sheets
+from scripts.site.finish import merge_search_index, search_key, write_sitemap
 from scripts.site.mkdocs_run import Job, explain, run_languages, use_engine
-from scripts.site.outputs import Outputs, Run
-from scripts.site.publish import OUTPUTS, Stage
+from scripts.site.outputs import FACTSHEET, Outputs, Run
+from scripts.site.publish import OUTPUTS, publish_root
 from scripts.store import Store, digest, environment, write_changed
 
 log = logging.getLogger(__name__)
@@ -74,8 +73,8 @@ def build(root: Path, today: dt.date | None = None, cards: bool = True, language
         snapshot = Snapshot.take(root, today)
         store = Store.of(root)
         key = digest(environment(), snapshot.digest, str(today), cards, factsheets, engine_name)
-        published = all((root / name).is_dir() for name in OUTPUTS)
-        if languages is None and published and store.state("published") == key:
+        built = all((root / name).is_dir() for name in OUTPUTS)
+        if languages is None and built and store.state("published") == key:
             timer.lap("snapshot")
             return BuildReport(timings=timer.laps, unchanged=True, changed_meanwhile=not snapshot.still_current())
         timer.lap("snapshot")
@@ -89,34 +88,40 @@ def build(root: Path, today: dt.date | None = None, cards: bool = True, language
         drawn = card_images([p.card for gen in generated for p in gen.pages if p.card], store) if cards \
             else Cards({}, 0, 0)
         timer.lap("cards")
+        store.set_state(published=None)  # docs/ changes from here on
         langs = [prepare(root, store, snapshot, content, gen, drawn, engine_name) for gen in generated]
         timer.lap("plan")
         render(root, store, snapshot, content, langs, timer)
         printed = print_sheets([Sheet(lang.gen.lang, routes.url_path(p.path), lang.run.site)
                                 for lang in langs for p in lang.gen.pages if p.factsheet], store) if factsheets \
             else None
+        for lang in langs:
+            if lang.run.mode != "unchanged" or printed:
+                place_factsheets(lang, printed)
         timer.lap("factsheets")
-        stage = Stage(root, Path(tempfile.mkdtemp(prefix="stage-", dir=root / ".build")))
-        try:
-            for lang in langs:
-                pdfs = {f"{s.url_path}{FACTSHEET}": pdf for s, pdf in printed.pdfs.items() if s.lang == lang.gen.lang} \
-                    if printed else {}
-                stage.language(lang.gen.lang, lang.outputs.docs, lang.run.site, pdfs)
-            store.set_state(published=None)
-            if some:
-                stage.swap_languages(some)
-            else:
-                stage.swap_all(content)
-                store.set_state(published=key)
-                forget_unused(store, langs, drawn if cards else None, printed)
-        finally:
-            stage.remove()
+        for lang in langs:
+            lang.outputs.done(lang.key, lang.run)
+        if not some:
+            publish_root(root, content)
+            store.set_state(published=key)
+            forget_unused(store, langs, drawn if cards else None, printed)
         timer.lap("publish")
         return BuildReport({lang.gen.lang: len(lang.gen.pages) for lang in langs}, drawn.drawn, drawn.reused,
                            [f"{lang.gen.lang}{' (dirty)' if lang.run.mode == 'dirty' else ''}" for lang in langs
                             if lang.run.mode != "unchanged"], timer.laps,
                            printed.printed if printed else 0, printed.reused if printed else 0,
                            changed_meanwhile=not snapshot.still_current())
+
+
+def place_factsheets(lang: Language, printed: Printed | None) -> None:
+    """Every fact page's PDF beside it when the build prints them; none at all when it does not."""
+    pdfs = {s.url_path: pdf for s, pdf in printed.pdfs.items() if s.lang == lang.gen.lang} if printed else {}
+    for page in lang.gen.pages:
+        path = lang.run.site / routes.url_path(page.path) / FACTSHEET
+        if routes.url_path(page.path) in pdfs:
+            write_changed(path, pdfs[routes.url_path(page.path)])
+        else:
+            path.unlink(missing_ok=True)
 
 
 def forget_unused(store: Store, langs: list[Language], drawn: Cards | None, printed: Printed | None) -> None:
@@ -148,44 +153,39 @@ def build_lock(root: Path) -> Iterator[None]:
 
 def prepare(root: Path, store: Store, snapshot: Snapshot, content: Content, gen: Generated, drawn: Cards,
             engine: str) -> Language:
-    """A language's MkDocs input written into .build/, and the run that brings its output up to date."""
+    """A language's MkDocs input written into docs/<lang>/, and the run that brings its output up to date."""
     outputs = Outputs(root, gen.lang, store)
     files = {rel: text.encode("utf-8") if isinstance(text, str) else text for rel, text in gen.files.items()}
     files.update({p.card_path: drawn.images[p.card.key()] for p in gen.pages if p.card and drawn.images})
-    outputs.sync(files)
+    docs = {rel: digest(data) for rel, data in files.items()}
+    outputs.sync(files, docs)
     targets = outputs.folder / "link-targets.json"  # read by the articles' Markdown extension (scripts.render.links)
     write_changed(targets, json.dumps(links.link_targets(content), ensure_ascii=False, sort_keys=True).encode())
-    config = mkdocs_config(snapshot, content, gen.lang, gen.nav, outputs.docs, outputs.folder / "site", targets)
+    config = mkdocs_config(snapshot, content, gen.lang, gen.nav, outputs.docs, outputs.site, targets)
     shown = json.dumps({k: v for k, v in config.items() if k != "site_dir"}, sort_keys=True, default=str)
     key = digest("mkdocs", environment(), engine, shown.replace(str(root), "<project>"))  # wherever it lies
-    docs = {rel: digest(data) for rel, data in files.items()}
     search = {page.path: search_key(key, docs[page.path]) for page in gen.pages}
     return Language(gen, outputs, key, docs, config, outputs.plan(key, docs), search)
 
 
 def render(root: Path, store: Store, snapshot: Snapshot, content: Content, langs: list[Language],
            timer: Timer) -> None:
-    """Run MkDocs for every language whose output is out of date, then finish what it wrote."""
+    """Run MkDocs for every language whose output is out of date; then each one's search index and sitemap."""
     todo = [lang for lang in langs if lang.run.mode != "unchanged"]
     for lang in todo:
         lang.config["site_dir"] = str(lang.run.site)
-    results = run_languages([Job(lang.config, str(root / CONFIG), lang.run.mode == "dirty") for lang in todo])
-    again = []
-    for lang, (seconds, messages) in zip(todo, results, strict=True):
-        timer.laps[f"mkdocs {lang.gen.lang}{' (dirty)' if lang.run.mode == 'dirty' else ''}"] = seconds
-        if messages:
-            raise BuildFailed(explain(messages, lang.gen, root, snapshot.files))
-        written = lang.outputs.check(lang.run)
-        finish_pages(lang.run.site, written, str(lang.config["site_url"]))
-        if not merge_search_index(lang.run.site, lang.gen.pages, lang.search, store):
-            lang.run = lang.outputs.full(lang.docs)  # a page's entries were not kept: render the language anew
-            again.append(lang)
-            continue
+    results = run_languages([Job(lang.config, str(root / CONFIG), lang.run, {
+        routes.url_path(page.path): (lang.search[page.path], page.title) for page in lang.gen.pages}) for lang in todo])
+    for lang, done in zip(todo, results, strict=True):
+        timer.laps[f"mkdocs {lang.gen.lang}{' (dirty)' if lang.run.mode == 'dirty' else ''}"] = done.seconds
+        if done.messages:
+            raise BuildFailed(explain(done.messages, lang.gen, root, snapshot.files))
+        if done.through_link:
+            lang.outputs.forget()
+            raise SiteError(done.through_link)
+        merge_search_index(lang.run.site, lang.gen.pages, lang.search, store)
         write_sitemap(lang.run.site, content, lang.gen.lang, lang.gen.pages)
-        lang.outputs.done(lang.key, lang.run)
     timer.lap("mkdocs")
-    if again:
-        render(root, store, snapshot, content, again, timer)
 
 
 class Timer:

@@ -21,7 +21,9 @@ from scripts.render import links
 from scripts.render.policy import CSP
 
 THEME = Path(__file__).parent / "theme"
-"""Theme overrides (templates, CSS, scripts): part of the generator, wherever the content lives."""
+HOOKS = Path(__file__).parent / "hooks.py"
+"""Theme overrides (templates, CSS, scripts) and the MkDocs hook: part of the generator, wherever the content
+lives."""
 
 LUNR = {"ar", "da", "de", "du", "el", "en", "es", "fi", "fr", "he", "hi", "hu", "hy", "it", "ja", "kn", "ko",
         "nl", "no", "pt", "ro", "ru", "sa", "sv", "ta", "te", "th", "tr", "vi", "zh"}
@@ -64,9 +66,11 @@ def mkdocs_config(snapshot: Snapshot, content: Content, lang: str, nav: list[dic
         for language in site.languages
     ]
     extra["csp"] = CSP
+    extra["build_store"] = str(snapshot.root / ".build" / "store.sqlite")  # for the hook; no page shows it
     config["extra"] = extra
     config["plugins"] = [{"search": {"lang": search_languages(lang)}} if plugin == "search" else plugin
                          for plugin in base.get("plugins", [])]
+    config["hooks"] = [str(HOOKS)]
     return config
 
 

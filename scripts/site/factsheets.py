@@ -31,8 +31,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FACTSHEET = "factsheet.pdf"
-"""The PDF's name, beside the page's index.html (pages link to it as 'factsheet.pdf')."""
 ORIGIN = "http://factsheets.invalid/"
 """The address the pages are printed from (served from files; never resolved)."""
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")

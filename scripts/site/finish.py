@@ -4,10 +4,12 @@ another engine that renders the same pages gets the same site):
 - every HTML page MkDocs wrote gets its small fixes: rel="noopener noreferrer" on every link to
   another site, and no autocomplete="off" on Material's menu checkboxes (HTML allows it on text
   fields only, and the Nu HTML Checker rejects it; Material's base.html offers no block for it);
-- the search index holds every page's entries, in the order of the site's pages: the entries
-  Material wrote for the pages rendered now, and for the others the entries kept in the store
-  from the build that rendered them (a node keyed by that page's rendering), so that a dirty
-  build's index is a cold build's, byte for byte;
+- the search index holds every page's entries, in the order of the site's pages. Material's search
+  plugin keeps its interface and writes the index's settings, but indexes no page (every page says
+  `search: exclude`): parsing each page with its HTML parser was a third of MkDocs' time. The
+  entries are made here from each page's article (``search_entries``: a section per heading, as
+  Material makes them, without the permalinks, fact links, share row and printed QR code), once per
+  rendering of the page (a node of the store), so that a dirty build's index is a cold build's;
 - the sitemap lists every page with its address in every language (hreflang, and x-default) and
   the date its sources last changed. MkDocs writes none (the theme's sitemap.xml is empty).
 """
@@ -21,6 +23,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+
+import lxml.html
 
 from scripts.content.documents import Content
 from scripts.render import routes
@@ -57,26 +61,97 @@ def finish_pages(site: Path, written: Iterable[str], site_url: str) -> None:
             write_atomic(path, outbound_rel(_CHECKBOX_AUTOCOMPLETE.sub(r"\1", page), site_url).encode("utf-8"))
 
 
-def merge_search_index(site: Path, pages: list[PageInfo], keys: dict[str, str], store: Store) -> bool:
-    """Make the language's search index hold every page's entries (``keys``: each page's rendering, by
-    its path), in the order of ``pages``; False when a page's entries are neither fresh nor kept."""
+def index_pages(site: Path, written: Iterable[str], search: dict[str, tuple[str, str]], store: Store) -> None:
+    """The search entries of every page written now (``search``: each page's address -> the key of its
+    entries and its title), kept in the store."""
+    fresh = {}
+    for rel in written:
+        url = rel.removesuffix("index.html")
+        if rel.endswith("index.html") and url in search:
+            key, title = search[url]
+            entries = search_entries((site / rel).read_text(encoding="utf-8"), url, title)
+            fresh[key] = json.dumps(entries, ensure_ascii=False).encode("utf-8")
+    store.put_many("search", fresh)
+
+
+def merge_search_index(site: Path, pages: list[PageInfo], keys: dict[str, str], store: Store) -> None:
+    """Make the language's search index hold every page's entries (``keys``: each page's rendering, by its
+    path), in the order of ``pages``: kept ones from the store, the others made from the page now."""
     index: dict[str, Any] = json.loads((site / SEARCH_INDEX).read_text(encoding="utf-8"))
-    fresh: dict[str, list[Any]] = {}
-    for entry in index["docs"]:
-        fresh.setdefault(entry["location"].split("#", 1)[0], []).append(entry)
-    by_url = {routes.url_path(page.path): page.path for page in pages}
-    store.put_many("search", {keys[by_url[url]]: json.dumps(entries, ensure_ascii=False).encode("utf-8")
-                              for url, entries in fresh.items() if url in by_url})
-    kept = store.get_many("search", [keys[page.path] for page in pages])
+    kept = store.get_many("search", keys.values())
+    fresh = {}
     docs = []
     for page in pages:
-        entries = kept.get(keys[page.path])
+        key = keys[page.path]
+        entries = kept.get(key)
         if entries is None:
-            return False
+            url = routes.url_path(page.path)
+            made = search_entries((site / url / "index.html" if url else site / "index.html").read_text(
+                encoding="utf-8"), url, page.title)
+            entries = fresh[key] = json.dumps(made, ensure_ascii=False).encode("utf-8")
         docs += json.loads(entries)
+    store.put_many("search", fresh)
     index["docs"] = docs
     write_atomic(site / SEARCH_INDEX, json.dumps(index, separators=(",", ":"), default=str).encode("utf-8"))
-    return True
+
+
+SKIPPED = {"script", "style", "object", "svg", "template"}
+KEPT = {"p", "code", "pre", "li", "ol", "ul", "sub", "sup"}
+"""As Material's search: what is left out entirely, and the tags kept in an entry's text."""
+NOT_SEARCHED = {"headerlink", "fact-link", "factsheet__top", "share", "downloads", "md-source-file"}
+"""Classes of what no search should find: permalinks, fact links, the share row, the printed QR code."""
+_SPACE = re.compile(r"\s+")
+
+
+def search_entries(page: str, url: str, title: str) -> list[dict[str, str]]:
+    """The search entries of a built page: one for the page, one per heading with an id (its section)."""
+    start = page.find('<article class="md-content__inner md-typeset">')
+    if start < 0:
+        return []
+    article = lxml.html.fragment_fromstring(page[start:page.index("</article>", start) + 10])
+    sections: list[tuple[str, list[str], list[str]]] = []  # (location, title parts, text parts)
+
+    def walk(element: Any, in_title: bool) -> None:
+        for child in element:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            classes = set((child.get("class") or "").split())
+            if tag in SKIPPED or classes & NOT_SEARCHED or not tag:
+                text_of(child.tail, in_title)
+                continue
+            heading = re.fullmatch(r"h[1-6]", tag) and child.get("id")
+            if heading:
+                first = not sections
+                sections.append((url if first and tag == "h1" else f"{url}#{child.get('id')}", [], []))
+                text_of(child.text, True)
+                walk(child, True)
+                text_of(child.tail, False)
+                continue
+            if not sections and (child.text_content() or "").strip():
+                sections.append((url, [], []))  # a preface: what comes before the first heading
+            keep = tag in KEPT and not in_title and bool(sections)
+            if keep:
+                sections[-1][2].append(f"<{tag}>")
+            text_of(child.text, in_title)
+            walk(child, in_title)
+            if keep:
+                sections[-1][2].append(f"</{tag}>")
+            text_of(child.tail, in_title)
+
+    def text_of(text: str | None, in_title: bool) -> None:
+        if text and (sections or text.strip()):
+            if not sections:
+                sections.append((url, [], []))
+            _, title_parts, text_parts = sections[-1]
+            (title_parts if in_title else text_parts).append(html.escape(_SPACE.sub(" ", text), quote=False))
+
+    text_of(article.text, False)
+    walk(article, False)
+    out = []
+    for location, title_parts, text_parts in sections:
+        text = re.sub(r"<(\w+)>\s*</\1>", "", _SPACE.sub(" ", "".join(text_parts))).strip()
+        out.append({"location": location, "title": _SPACE.sub(" ", "".join(title_parts)).strip() or html.escape(title),
+                    "text": text})
+    return out
 
 
 def search_key(global_key: str, markdown_digest: str) -> str:

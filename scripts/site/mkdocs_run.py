@@ -24,6 +24,9 @@ from typing import Any
 
 from scripts.errors import SiteError
 from scripts.render.generate import Generated, cores
+from scripts.site.finish import finish_pages, index_pages
+from scripts.site.outputs import Run
+from scripts.store import Store
 
 
 def use_engine(engine: str) -> str:
@@ -66,7 +69,20 @@ class Job:
     config: dict[str, Any]
     config_path: str
     """Where relative paths in the configuration are read from (the project's mkdocs.yml)."""
-    dirty: bool
+    run: Run
+    search: dict[str, tuple[str, str]]
+    """Each page's address (below the language) -> the key of its search entries, and its title."""
+
+
+@dataclass(frozen=True)
+class Done:
+    """What a job did: its time, MkDocs' warnings (none: success), the files it wrote."""
+
+    seconds: float
+    messages: list[str]
+    written: set[str]
+    through_link: str = ""
+    """Why the run's output cannot be trusted (MkDocs wrote into a file of the published site)."""
 
 
 class _DirtyNotice(logging.Filter):
@@ -93,10 +109,30 @@ def run_mkdocs(job: Job) -> list[str]:
     with _capture_mkdocs() as captured:
         try:
             config = load_config(io.BytesIO(b"{}"), config_file_path=job.config_path, **job.config)
-            mkdocs_build(config, dirty=job.dirty)
+            mkdocs_build(config, dirty=job.run.mode == "dirty")
         except MkDocsException as exc:
             return captured.messages or [str(exc)]
     return captured.messages
+
+
+def run_job(job: Job) -> Done:
+    """MkDocs for one language, with before it the run's folder (scripts.site.outputs.Run.start) and after
+    it the check that it wrote only new files and the finishing of the pages it wrote
+    (scripts.site.finish): all in the worker, side by side with the other languages."""
+    started = time.perf_counter()
+    job.run.start()
+    messages = run_mkdocs(job)
+    if messages:
+        return Done(round(time.perf_counter() - started, 2), messages, set())
+    try:
+        written = job.run.written()
+    except SiteError as exc:
+        return Done(round(time.perf_counter() - started, 2), [], set(), str(exc))
+    finish_pages(job.run.site, written, str(job.config["site_url"]))
+    store = Store(Path(job.config["extra"]["build_store"]))
+    index_pages(job.run.site, written, job.search, store)
+    store.close()
+    return Done(round(time.perf_counter() - started, 2), [], written)
 
 
 def explain(messages: list[str], gen: Generated, root: Path, files: dict[str, bytes]) -> list[str]:
@@ -121,23 +157,17 @@ def explain(messages: list[str], gen: Generated, root: Path, files: dict[str, by
     return out
 
 
-def run_languages(jobs: list[Job]) -> list[tuple[float, list[str]]]:
-    """(seconds, warnings) of MkDocs for each job, as many languages at a time as there are cores.
+def run_languages(jobs: list[Job]) -> list[Done]:
+    """What each job did, as many languages at a time as there are cores.
 
     Workers are forked from this process after the engine is imported here, so that no worker pays
     for importing it again."""
     if len(jobs) <= 1 or cores() < 2:
-        return [_timed_mkdocs(job) for job in jobs]
+        return [run_job(job) for job in jobs]
     import importlib
 
     for module in ("material.plugins.search.plugin", "mkdocs.commands.build", "material.templates",
                    "pygments.lexers", "pygments.formatters", "colorama"):
         importlib.import_module(module)  # what a build imports: once here, inherited by every worker
     with ProcessPoolExecutor(max_workers=min(len(jobs), cores()), mp_context=mp.get_context("fork")) as pool:
-        return list(pool.map(_timed_mkdocs, jobs))
-
-
-def _timed_mkdocs(job: Job) -> tuple[float, list[str]]:
-    started = time.perf_counter()
-    messages = run_mkdocs(job)
-    return round(time.perf_counter() - started, 2), messages
+        return list(pool.map(run_job, jobs))

@@ -1,10 +1,8 @@
-"""Publishing: a finished build is staged as new docs/ and site/ trees (hard links to each language's
-MkDocs input and last run, the root files, the fact sheets) and swapped in, tree by tree, with two
-renames each. Until then nothing in docs/ and site/ changes, so a build that fails or is stopped
-leaves them as they were; a build that publishes changes them all at once.
+"""Publishing: what a build adds at the top of docs/ and site/ once every language is in place (each
+language's own output replaces site/<lang>/ by renaming: scripts.site.outputs).
 
 The root files are the few that no language build makes: the language chooser (index.html and its
-script), 404.html, .nojekyll, robots.txt and CNAME.
+script), 404.html, .nojekyll, robots.txt and CNAME. A language no longer in content/site.yml goes.
 """
 
 from __future__ import annotations
@@ -16,14 +14,13 @@ from pathlib import Path
 import jinja2
 
 from scripts.content.documents import Content
-from scripts.errors import SiteError
 from scripts.i18n.locale import Locale
 from scripts.render.policy import CSP, REFERRER
-from scripts.site.outputs import link_tree, remove_soon
-from scripts.store import write_atomic
+from scripts.site.outputs import remove_soon
+from scripts.store import write_changed
 
 OUTPUTS = ("docs", "site")
-"""The only folders under the project root that the generator replaces."""
+"""The only folders under the project root that the generator writes."""
 ROOT_TEMPLATE = Path(__file__).parent / "root-index.html.j2"
 DOCS_README = """\
 # docs/ is generated
@@ -34,62 +31,22 @@ Edit `content/` instead; see the README at the top of the repository.
 """
 
 
-class Stage:
-    """New docs/ and site/ trees (or some languages of them) under .build/, then swapped in."""
-
-    def __init__(self, root: Path, stage: Path):
-        self.root = root
-        self.folder = stage
-
-    def language(self, lang: str, docs: Path, site: Path, extra: dict[str, bytes]) -> None:
-        """One language: its MkDocs input and output as hard links, and ``extra`` files (the fact sheets)."""
-        link_tree(docs, self.folder / "docs" / lang)
-        link_tree(site, self.folder / "site" / lang)
-        for rel, data in extra.items():
-            write_atomic(self.folder / "site" / lang / rel, data)
-
-    def swap_languages(self, languages: list[str]) -> None:
-        """Put these languages' new trees in place of the published ones (the others stay as they are)."""
-        for lang in languages:
-            for name in OUTPUTS:
-                swap(self.folder / name / lang, self.root / name / lang)
-
-    def swap_all(self, content: Content) -> None:
-        """Put the whole new docs/ and site/ in place, with the root files."""
-        self._root_file("docs", "README.md", DOCS_README.encode())
-        site = self.folder / "site"
-        for name, data in root_files(content, site / content.site.default_language / "404.html").items():
-            self._root_file("site", name, data)
-        for name in OUTPUTS:
-            swap(self.folder / name, self.root / name)
-
-    def _root_file(self, tree: str, name: str, data: bytes) -> None:
-        """A file of the new tree: the published one when it holds the same bytes (a rebuild rewrites
-        nothing that did not change), else a new file."""
-        published, new = self.root / tree / name, self.folder / tree / name
-        try:
-            if published.read_bytes() == data:
-                new.parent.mkdir(parents=True, exist_ok=True)
-                os.link(published, new)
-                return
-        except OSError:
-            pass
-        write_atomic(new, data)
-
-    def remove(self) -> None:
-        remove_soon(self.folder)
-
-
-def swap(new: Path, dest: Path) -> None:
-    """Replace ``dest`` (docs/ or site/, or one language's folder in them) by ``new`` with two renames on
-    the same filesystem; the old tree goes into the stage folder and is removed with it."""
-    if not (dest.name in OUTPUTS or dest.parent.name in OUTPUTS) or ".build" not in new.parts:
-        raise SiteError(f"refusing to replace {dest}: the generator writes only docs/ and site/")
-    old = new.with_name(f"old-{dest.name}")
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    if dest.exists():
-        os.rename(dest, old)
-    os.rename(new, dest)
+def publish_root(root: Path, content: Content) -> None:
+    """The root files of docs/ and site/, and no folder of a language the site no longer has."""
+    write_changed(root / "docs" / "README.md", DOCS_README.encode())
+    site = root / "site"
+    files = root_files(content, site / content.site.default_language / "404.html")
+    for name, data in files.items():
+        write_changed(site / name, data)
+    for name in ("CNAME", "404.html"):
+        if name not in files:
+            (site / name).unlink(missing_ok=True)
+    for tree in OUTPUTS:
+        for folder in (root / tree).iterdir():
+            if folder.is_dir() and folder.name not in content.site.codes and not folder.name.startswith("."):
+                gone = folder.with_name(f".gone-{folder.name}")
+                os.rename(folder, gone)
+                remove_soon(gone)
 
 
 def root_index(content: Content) -> str:
