@@ -110,4 +110,5 @@ audit: $(STAMP) $(CHROMIUM) $(NODE_STAMP)
 	$(PY) -m scripts.dev.audit $(LANGS)
 
 clean:
-	rm -rf site docs/en .build .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site .build .pytest_cache .mypy_cache .ruff_cache
+	find docs -mindepth 1 -maxdepth 1 -type d -exec rm -rf {} +  # the generated languages; docs/README.md stays
