@@ -68,7 +68,7 @@ def parser() -> argparse.ArgumentParser:
     commands.add_parser("schemas", help="write the JSON Schemas of the content files into scripts/schemas/ "
                         "and the table of allowed values into README.md")
     new = commands.add_parser("new", help="start a content file from its template: every field, explained")
-    new.add_argument("kind", choices=["person", "company", "crossing", "series", "article", "page"])
+    new.add_argument("kind", choices=["person", "company", "crossing", "series", "article", "page", "action"])
     new.add_argument("id", help="the file name and address: lowercase letters, digits and dashes")
     new.add_argument("--lang", default=None, help="the language of a new article or page (default: the site's)")
     fresh = commands.add_parser("freshness", help="list the facts whose latest record is older than their file allows")
@@ -94,6 +94,10 @@ def run(args: argparse.Namespace) -> int:
             counts = ", ".join(f"{len(content.facts(kind))} {kind}" for kind in FACT_KINDS)
             print(f"content/ is valid: {counts}, {len(content.articles)} article(s), "
                   f"{len(content.pages)} page(s)")
+            from scripts.render.letters import too_long
+
+            for warning in too_long(content):
+                print(f"warning: {warning}")
             stale = stale_facts(content, dt.date.today())
             for fact in stale:
                 print(f"warning: {fact}")

@@ -22,19 +22,21 @@ class Sample:
     company: str | None
     crossing: str | None
     article: str
+    action: str | None = None
 
     def pages(self) -> list[str]:
         """One URL path (below the language) of every page kind the content has."""
         found = [("people", self.person), ("companies", self.company), ("crossings", self.crossing)]
         return ["", routes.url_path(routes.article_page(self.article)), "political-prisoners/", "people/",
-                "companies/", "crossings/", "data/", *(f"{kind}/{ident}/" for kind, ident in found if ident)]
+                "companies/", "crossings/", "data/", "act/", *(f"{kind}/{ident}/" for kind, ident in found if ident),
+                *([f"act/{self.action}/"] if self.action else [])]
 
 
 @cache
 def sample() -> Sample:
     content = load(REPO)
     return Sample(content, next(iter(content.people), None), next(iter(content.companies), None),
-                  next(iter(content.crossings), None), content.site.article)
+                  next(iter(content.crossings), None), content.site.article, next(iter(content.actions), None))
 
 
 def need(ident: str | None, kind: str) -> str:

@@ -8,6 +8,7 @@ for the numbers whose forms differ (CLDR: 0, 1, 2, 5, 11, 12, 21, 22, 25, 101, 1
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from tests.conftest import REPO
 
 EXPECTED = yaml.safe_load((Path(__file__).parent / "plurals.yml").read_text(encoding="utf-8"))
 NUMBERS = [0, 1, 2, 5, 11, 12, 21, 22, 25, 101, 111, 1452, 1135]
+COUNTER = {"en": "Viasna", "be": "Вясна", "ru": "Весна", "pl": "Wiasna"}
 
 
 def sentences(locale: Locale) -> dict[str, Callable[[int], str]]:
@@ -40,6 +42,8 @@ def sentences(locale: Locale) -> dict[str, Callable[[int], str]]:
         "count_closed": lambda n: ui("count_closed", count=n),
         "card_active_sanctions": lambda n: f"{num(n)} {ui('card_active_sanctions', count=n, authorities='EU, UK')}",
         "map_desc (first sentence)": lambda n: ui("map_desc", count=n).split(";")[0].split(", each")[0],
+        "letter_count": lambda n: ui("letter_count", count=n, counter=COUNTER[locale.code],
+                                     date=locale.date(dt.date(2025, 12, 31))),
     }
 
 

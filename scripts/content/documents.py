@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Generic, Literal, TypeVar
 
+from scripts.content.actions import Action
 from scripts.content.frontmatter import ArticleMeta, PageMeta
 from scripts.content.model import (
     Body,
@@ -93,6 +94,13 @@ class Content:
     """Slug -> language -> article."""
     pages: dict[str, dict[str, TextPage]]
     """Slug -> language -> hand-written page."""
+    actions: dict[str, Action] = field(default_factory=dict)
+    """Slug -> letter to send (content/actions/), in file-name order."""
+
+    @property
+    def action_paths(self) -> dict[str, str]:
+        """Slug -> the action's file, relative to the project."""
+        return {slug: f"content/actions/{slug}.yml" for slug in self.actions}
     paths: dict[tuple[FactKind, str], str] = field(default_factory=dict)
     """(kind, id) -> content file path, for 'last updated' and messages."""
 

@@ -119,6 +119,19 @@ Url = Annotated[str, PlainValidator(_url),
                 WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
 """An absolute http(s) link; javascript:, data: and other schemes are refused."""
 
+EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+
+
+def _email(value: Any) -> str:
+    text = _text(value)
+    if not EMAIL_RE.match(text):
+        raise fail("email", f"expected an e-mail address like someone@example.org, got {show(value)}")
+    return text
+
+
+Email = Annotated[str, PlainValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
+"""An e-mail address, as the institution's own page gives it."""
+
 
 # --- dates ------------------------------------------------------------------------------
 

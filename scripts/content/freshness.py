@@ -20,7 +20,7 @@ from scripts.content.model import Crossing, Series
 class Stale:
     """A fact file whose latest record is older than its limit."""
 
-    kind: FactKind
+    kind: FactKind | str
     ident: str
     file: str
     as_of: PartialDate
@@ -29,8 +29,14 @@ class Stale:
     """How old the latest record is, in days (from the last day its date may stand for)."""
     limit: int
     """refresh_days of the file."""
+    contact: str = ""
+    """A recipient of an action, whose contact this is (the check is then of the contact's source)."""
 
     def __str__(self) -> str:
+        if self.contact:
+            return (f"{self.file}: the contact of {self.contact} was last checked on {self.as_of}, {self.days} days "
+                    f"ago; it asks for a check every {self.limit} days: look at its source again and update "
+                    "'accessed:'")
         return (f"{self.file}: the latest record is from {self.as_of}, {self.days} days ago; this file asks for "
                 f"a check every {self.limit} days: add a newer record with its source")
 
@@ -60,6 +66,14 @@ def stale_facts(content: Content, today: dt.date) -> list[Stale]:
         if is_stale(item, today):
             out.append(Stale(kind, ident, content.paths[(kind, ident)], as_of(item), age(item, today),
                              item.refresh_days))
+    for slug, action in content.actions.items():
+        for recipient in action.recipients:
+            checked = action.source(recipient.source).accessed
+            days = (today - checked.last_day()).days
+            if days > recipient.refresh_days:
+                who = recipient.name or next(iter(recipient.role.values()))
+                out.append(Stale("actions", slug, content.action_paths[slug], checked, days, recipient.refresh_days,
+                                 who))
     return sorted(out, key=lambda s: (-s.days, s.file))
 
 

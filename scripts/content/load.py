@@ -25,6 +25,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from scripts.content import model as m
 from scripts.content import rules
+from scripts.content.actions import Action
 from scripts.content.documents import FACT_KINDS, Content, FactKind, Key, MarkdownFile, MetaT, Positions
 from scripts.content.fields import Id
 from scripts.content.frontmatter import ArticleMeta, PageMeta
@@ -185,6 +186,7 @@ class Loader:
             articles=self.load_markdown("articles", ArticleMeta, site),
             pages=self.load_markdown("pages", PageMeta, site),
             paths=paths,
+            actions=self.load_actions(),
         )
         self.check_unexpected()
         self.problems += rules.check(content, self.positions, self.snapshot, self.problems)
@@ -327,6 +329,18 @@ class Loader:
                 self.positions.docs[Key(kind, path.stem)] = doc
         return out
 
+    def load_actions(self) -> dict[str, Action]:
+        out: dict[str, Action] = {}
+        for path in self.snapshot.glob(self.content / "actions", "*.yml"):
+            if not self.check_id(path, path.stem, "file"):
+                continue
+            loaded = self.file(path, Action)
+            if loaded:
+                doc, value = loaded
+                out[path.stem] = value
+                self.positions.docs[Key("actions", path.stem)] = doc
+        return out
+
     def check_id(self, path: Path, name: str, what: str) -> bool:
         try:
             adapter(Id).validate_python(name)
@@ -338,7 +352,7 @@ class Loader:
 
     def check_unexpected(self) -> None:
         """Files that the generator would silently ignore are reported instead."""
-        expected_dirs = {"articles", "pages", "ui", "facts"}
+        expected_dirs = {"actions", "articles", "pages", "ui", "facts"}
         for path in self.snapshot.below(self.content):
             rel_parts = path.relative_to(self.content).parts
             top = rel_parts[0]
@@ -347,6 +361,7 @@ class Loader:
                 or (top == "ui" and len(rel_parts) == 2 and path.suffix == ".yml")
                 or (top in ("articles", "pages") and len(rel_parts) == 3
                     and (path.suffix == ".md" or re.fullmatch(r"source\.[a-z]{2,3}\.txt", path.name)))
+                or (top == "actions" and len(rel_parts) == 2 and path.suffix == ".yml")
                 or (top == "facts" and len(rel_parts) == 3 and path.suffix == ".yml"
                     and rel_parts[1] in (*FACT_KINDS, "lists"))
                 or (top == "articles" and len(rel_parts) == 4 and rel_parts[2] == "images"

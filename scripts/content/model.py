@@ -29,6 +29,9 @@ class Language(Model):
     """Exactly one language is the default: readers without a preference get it."""
     locale: Text | None = None
     """Locale for dates and numbers (Babel), when it differs from the code: en_GB."""
+    inside_belarus: bool = False
+    """Are this language's readers mostly inside Belarus? Its home page then shows no action that is not
+    safe to take there (unless the action's file says so)."""
 
     @property
     def babel_locale(self) -> str:

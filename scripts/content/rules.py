@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from scripts.content import model as m
+from scripts.content.actions import FACTS, SENDER, TOKEN, Action
 from scripts.content.documents import FACT_KINDS, LINKED_KINDS, Article, Content, FactKind, Key, Positions
 from scripts.content.fields import PartialDate
 from scripts.content.messageformat import check as check_message
@@ -37,6 +38,8 @@ def check(content: Content, positions: Positions, snapshot: Snapshot, earlier: l
     for versions in content.articles.values():
         for article in versions.values():
             problems += figures(article, positions, ids)
+    for slug, action in content.actions.items():
+        problems += action_file(content, positions, snapshot, slug, action)
     return problems
 
 
@@ -185,6 +188,53 @@ def fact_file(content: Content, positions: Positions, ids: FileIds, broken: set[
             elif other not in wallets:
                 out.append(reference(positions, key, ("related", i), other, wallets,
                                      "content/facts/people/ or content/facts/companies/"))
+    return out
+
+
+def action_file(content: Content, positions: Positions, snapshot: Snapshot, slug: str,
+                action: Action) -> list[Problem]:
+    """An action's sources, countries and fact references resolve; each placeholder of its letter is one
+    the build knows."""
+    key = Key("actions", slug)
+    doc = positions[key]
+    out = []
+    source_ids = {source.id for source in action.sources}
+    for i, recipient in enumerate(action.recipients):
+        if recipient.source not in source_ids:
+            out.append(reference(positions, key, ("recipients", i, "source"), recipient.source, source_ids,
+                                 "this file's sources"))
+        if recipient.country not in content.countries:
+            out.append(reference(positions, key, ("recipients", i, "country"), recipient.country, content.countries,
+                                 "content/facts/lists/countries.yml"))
+    for i, risk in enumerate(action.risk_sources):
+        if risk not in source_ids:
+            out.append(reference(positions, key, ("risk_sources", i), risk, source_ids, "this file's sources"))
+    for i, country in enumerate(action.countries):
+        if country not in content.countries:
+            out.append(reference(positions, key, ("countries", i), country, content.countries,
+                                 "content/facts/lists/countries.yml"))
+    known = {"series": set(content.series), "crossings": set(content.crossings),
+             "wallet": set(content.people) | set(content.companies)}
+    raw = snapshot.files.get(doc.rel, b"").decode("utf-8", "replace").split("\n")
+    texts: list[tuple[Loc, str]] = [(("letter", lang), text) for lang, text in action.letter.items()]
+    texts += [(("openings", i, lang), text) for i, opening in enumerate(action.openings)
+              for lang, text in opening.items()]
+    for loc, text in texts:
+        for token in TOKEN.findall(text):
+            kind, _, ident = token.partition(":")
+            if (not ident and kind in SENDER) or (ident and ident in known.get(FACTS.get(kind, ""), set())):
+                continue
+            start = doc.line(loc)
+            line = next((n for n in range(start, len(raw) + 1) if "{" + token + "}" in raw[n - 1]), start)
+            allowed = ", ".join(["{name}", "{town}", *(f"{{{k}:<id>}}" for k in FACTS)])
+            folders = {"count": "content/facts/series/", "crossing": "content/facts/crossings/",
+                       "sanctions": "content/facts/people/ or content/facts/companies/"}
+            close = difflib.get_close_matches(ident, sorted(known.get(FACTS.get(kind, ""), set())), n=1)
+            hint = f": did you mean {{{kind}:{close[0]}}}?" if close else ": write the name of one, without .yml"
+            what = (f"'{{{token}}}' names no file in {folders[kind]}{hint}"
+                    if kind in FACTS and ident else
+                    f"'{{{token}}}' is not a placeholder the build fills in: use {allowed}")
+            out.append(Problem(doc.rel, line, doc.where(loc), what))
     return out
 
 

@@ -19,6 +19,7 @@ from pydantic.fields import FieldInfo
 
 from scripts.content import model as m
 from scripts.content.fields import ID_RE, PartialDate
+from scripts.content.actions import Action
 from scripts.content.frontmatter import ArticleMeta, PageMeta
 from scripts.errors import SiteError
 
@@ -32,6 +33,7 @@ KINDS: dict[str, tuple[str, type[BaseModel], str]] = {
     "series": ("content/facts/series/{id}.yml", m.Series, "series"),
     "article": ("content/articles/{id}/{lang}.md", ArticleMeta, "article"),
     "page": ("content/pages/{id}/{lang}.md", PageMeta, "page"),
+    "action": ("content/actions/{id}.yml", Action, "action"),
 }
 """What `new` can make: where the file goes, its shape, and its schema's name."""
 

@@ -31,6 +31,10 @@ ARGUMENTS: dict[str, dict[str, ArgType]] = {
     "partly_untranslated": {"original": "text"},
     "chart_desc": {"first": "number", "first_date": "text", "peak": "number", "peak_date": "text",
                    "last": "number", "last_date": "text"},
+    "act_for": {"countries": "text"},
+    "act_checked": {"date": "text"},
+    "act_mail_to": {"name": "text"},
+    "letter_count": {"count": "number", "counter": "text", "date": "text"},
 }
 """The labels the site fills in, and the value each may use: the rest are plain text."""
 
@@ -201,3 +205,30 @@ class UiStrings(Model):
     """Said of each marker: does it stand at the crossing itself, or at the place it is named after?"""
     map_not_located: Text | None = None
     map_credit: Text | None = None
+    act: Text | None = None
+    act_intro: Text | None = None
+    act_none: Text | None = None
+    act_why: Text | None = None
+    act_for: Text | None = None
+    act_recipients: Text | None = None
+    act_email: Text | None = None
+    act_postal: Text | None = None
+    act_checked: Text | None = None
+    act_letter: Text | None = None
+    act_letter_intro: Text | None = None
+    act_mail_to: Text | None = None
+    act_too_long: Text | None = None
+    act_copy: Text | None = None
+    act_text: Text | None = None
+    act_pdf: Text | None = None
+    act_print: Text | None = None
+    act_openings: Text | None = None
+    act_openings_intro: Text | None = None
+    act_points: Text | None = None
+    act_unsafe: Text | None = None
+    act_open: Text | None = None
+    letter_sources: Text | None = None
+    placeholder_name: Text | None = None
+    placeholder_town: Text | None = None
+    letter_count: Text | None = None
+    subject: Text | None = None

@@ -23,6 +23,7 @@ from scripts.render.cards import Card
 from scripts.render.embed import counter_files
 from scripts.render.feeds import atom
 from scripts.render.opendata import downloads
+from scripts.render.pages import ActionPage
 from scripts.render.renderer import Renderer
 from scripts.render.reuse import Inputs
 from scripts.store import Store, digest
@@ -40,8 +41,8 @@ class PageInfo:
     sources: list[str]
     """Content files the page is made from."""
     card: Card | None
-    factsheet: bool = False
-    """Is the page a fact sheet (printed to a PDF by `make factsheets`)?"""
+    pdf: str | None = None
+    """The PDF `make factsheets` prints the page to (factsheet.pdf, letter.pdf), if any."""
     updated: dt.date | None = None
     """When its newest source last changed (the sitemap's lastmod)."""
 
@@ -164,8 +165,10 @@ def _generate_language(job: Job) -> Generated:
         if text is None:
             text = fresh[keys[page.path]] = renderer.render(page).encode("utf-8")
         files[page.path] = text.decode("utf-8")
+    files.update({routes.letter_file(page.slug): page.letter.text + "\n"
+                  for page in pages if isinstance(page, ActionPage)})
     files[routes.FEED] = atom(content, renderer.locale)
     files.update(counter_files(content, renderer.locale))
-    infos = [PageInfo(page.path, page.title, page.sources, page.card, page.factsheet, renderer.updated_of(page))
+    infos = [PageInfo(page.path, page.title, page.sources, page.card, page.pdf, renderer.updated_of(page))
              for page in pages]
     return Generated(lang, files, infos, renderer.nav(pages), fresh, set(keys.values()))

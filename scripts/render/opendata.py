@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from scripts.content import model as m
+from scripts.content.actions import Action
 from scripts.content.documents import FACT_KINDS, Content, FactKind
 from scripts.content.frontmatter import ArticleMeta, PageMeta
 from scripts.content.ui import UiStrings
@@ -24,7 +25,7 @@ from scripts.content.ui import UiStrings
 SCHEMAS: dict[str, Any] = {
     "site": m.SiteConfig, "person": m.Person, "company": m.Company, "crossing": m.Crossing, "series": m.Series,
     "bodies": list[m.Body], "terms": list[m.Term], "ui": UiStrings,
-    "article": ArticleMeta, "page": PageMeta,
+    "article": ArticleMeta, "page": PageMeta, "action": Action,
 }
 """Schema name -> the shape it describes (articles and pages: their front matter)."""
 

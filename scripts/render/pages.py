@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from scripts.content import model as m
+from scripts.content.actions import Action, Recipient
 from scripts.content.documents import FACT_KINDS, WALLET_KINDS, Article, Content, TextPage, WalletKind
 from scripts.content.fields import PartialDate
 from scripts.content.freshness import is_stale
@@ -18,6 +19,7 @@ from scripts.i18n.locale import Locale
 from scripts.i18n.translations import Status, report
 from scripts.render import routes
 from scripts.render.cards import Card
+from scripts.render.letters import Letter, compose
 from scripts.render.links import Target, mentions
 from scripts.render.opendata import SCHEMAS
 from scripts.render.phrases import crossing_summary
@@ -36,8 +38,8 @@ class Page:
     """One generated Markdown file."""
 
     template: ClassVar[str]
-    factsheet: ClassVar[bool] = False
-    """Is the page a fact sheet (printed to A4, and to a PDF by `make factsheets`)?"""
+    pdf: ClassVar[str | None] = None
+    """The PDF `make factsheets` prints the page to, beside it (a fact sheet, a letter), if any."""
     path: str
     """Relative to docs/<lang>/, e.g. 'people/gutseriev.md'."""
     title: str
@@ -67,11 +69,14 @@ class HomePage(Page):
     site tracks no crossing, and the home page leaves the figure out)."""
     crossings_stale: bool
     """Is any crossing's latest record older than its file allows?"""
+    actions: list[tuple[str, Action]]
+    """The actions the home page leads with in this language (none that is unsafe inside Belarus in a
+    language read mostly there, unless its file says so)."""
 
 
 @dataclass(kw_only=True)
 class SeriesPage(Page):
-    factsheet = True
+    pdf = "factsheet.pdf"
     template = "series.md.j2"
     headline: m.Series
     series: list[tuple[str, m.Series]]
@@ -88,7 +93,7 @@ class WalletIndexPage(Page):
 
 @dataclass(kw_only=True)
 class WalletPage(Page):
-    factsheet = True
+    pdf = "factsheet.pdf"
     template = "wallet.md.j2"
     kind: WalletKind
     ident: str
@@ -112,12 +117,30 @@ class CrossingIndexPage(Page):
 
 @dataclass(kw_only=True)
 class CrossingPage(Page):
-    factsheet = True
+    pdf = "factsheet.pdf"
     template = "crossing.md.j2"
     ident: str
     item: m.Crossing
     mentioned: list[Mention]
     names: list[str]
+
+
+@dataclass(kw_only=True)
+class ActionsIndexPage(Page):
+    template = "actions.md.j2"
+    actions: list[tuple[str, Action]]
+    """Every action, in order."""
+
+
+@dataclass(kw_only=True)
+class ActionPage(Page):
+    pdf = "letter.pdf"
+    template = "action.md.j2"
+    slug: str
+    item: Action
+    letter: Letter
+    mailto: list[tuple[Recipient, str | None]]
+    """Each recipient, with the link that opens the letter to them (None: no e-mail, or too long)."""
 
 
 @dataclass(kw_only=True)
@@ -253,6 +276,7 @@ def all_pages(content: Content, locale: Locale, today: dt.date, statuses: list[S
         return [rel for (k, _), rel in content.paths.items() if k == kind]
 
     articles = article_entries(content, locale)
+    actions = sorted(content.actions.items(), key=lambda kv: (kv[1].order, kv[0]))
     mentioned: dict[Target, list[Mention]] = {}
     for slug, versions in content.articles.items():
         article = version(locale, versions)
@@ -263,7 +287,9 @@ def all_pages(content: Content, locale: Locale, today: dt.date, statuses: list[S
                  headline=content.headline, wallets=content.all_wallets(), crossings=content.crossings,
                  article=version(locale, content.featured), latest=articles[:3],
                  crossings_as_of=min((c.as_of for c in content.crossings.values()), default=None),
-                 crossings_stale=any(is_stale(c, today) for c in content.crossings.values())),
+                 crossings_stale=any(is_stale(c, today) for c in content.crossings.values()),
+                 actions=[(slug, a) for slug, a in actions if a.safe_in_belarus or a.promote_in_belarus
+                          or not next(x for x in site.languages if x.code == locale.code).inside_belarus]),
         SeriesPage(path=routes.PRISONERS, title=text(content.headline.title),
                    description=text(content.headline.description), sources=kind_files("series"),
                    headline=content.headline,
@@ -291,6 +317,13 @@ def all_pages(content: Content, locale: Locale, today: dt.date, statuses: list[S
             description=crossing_summary(locale, crossing),
             sources=[content.paths[("crossings", ident)]], ident=ident, item=crossing,
             mentioned=mentioned.get(Target("crossings", ident), []), names=other_names(locale, crossing)))
+    pages.append(ActionsIndexPage(path=routes.ACT, title=locale.ui("act"), description=locale.ui("act_intro"),
+                                  sources=[content.action_paths[slug] for slug, _ in actions], actions=actions))
+    for slug, action in actions:
+        letter = compose(content, locale, action)
+        pages.append(ActionPage(path=routes.action_page(slug), title=text(action.title), description=text(action.why),
+                                sources=every_file, slug=slug, item=action, letter=letter,
+                                mailto=[(r, letter.mailto(r.email) if r.email else None) for r in action.recipients]))
     pages.append(DataPage(path=routes.DATA, title=locale.ui("data"), description=locale.ui("data_intro"),
                           sources=every_file, schemas=[f"{name}.schema.json" for name in SCHEMAS]))
     pages.append(TranslationsPage(path=routes.TRANSLATIONS, title=locale.ui("translations"),

@@ -25,9 +25,19 @@ from scripts.content.freshness import is_stale
 from scripts.i18n.locale import Locale
 from scripts.i18n.translations import Status, lang_texts
 from scripts.render import charts, maps, routes, social
+from scripts.render.letters import Letter, compose
 from scripts.render.links import add_notes, link_targets
 from scripts.render.markup import Md, environment, escape
-from scripts.render.pages import ArticlePage, CrossingPage, HandWrittenPage, Page, SeriesPage, WalletPage, all_pages
+from scripts.render.pages import (
+    ActionPage,
+    ArticlePage,
+    CrossingPage,
+    HandWrittenPage,
+    Page,
+    SeriesPage,
+    WalletPage,
+    all_pages,
+)
 from scripts.render.phrases import body_name, since_text
 from scripts.store import Store, digest
 
@@ -60,6 +70,10 @@ class Renderer:
             since_text=lambda item: since_text(loc, item), authority=lambda ident: self.t_body(ident),
             country=lambda ident: self.t(content.countries[ident].name),
             article_page=routes.article_page, embed_snippet=self.embed_snippet, embed_path=routes.EMBED,
+            action_page=routes.action_page, h=html_text, source_html=self.source_html, th=self.th, lines=html_lines, letter_html=letter_html,
+            countries=lambda ids: ", ".join(self.locale.text(content.countries[i].name) for i in ids),
+            contact_stale=lambda item, r: (today - item.source(r.source).accessed.last_day()).days > r.refresh_days,
+            openings=lambda action: [compose(content, loc, action, i).opening for i in range(len(action.openings))],
             event_anchor=routes.event_anchor, status_anchor=routes.status_anchor, point_anchor=routes.point_anchor,
             chart_series=lambda ident, s: Md(charts.series_svg(loc, ident, s)),
             chart_timeline=lambda ident, c: Md(charts.timeline_svg(loc, ident, c, today)),
@@ -79,6 +93,13 @@ class Renderer:
         if not picked.fallback:
             return picked.text
         return Md(f'<span lang="{picked.lang}">{escape(picked.text)}</span>')
+
+    def th(self, value: dict[str, str] | None) -> Md:
+        """``t`` for raw HTML: the text HTML-escaped, a fallback to the default language marked with its lang."""
+        picked = self.locale.pick(value)
+        if not picked.fallback:
+            return html_text(picked.text)
+        return Md(f'<span lang="{picked.lang}">{html.escape(picked.text)}</span>')
 
     def basis(self, kind: str) -> Md:
         """What kind of fact a record is, as a small label: official, reported, announced."""
@@ -110,6 +131,13 @@ class Renderer:
         return Md(f"[{escape(source.publisher)}](#{routes.source_anchor(source)})"
                   f'<sup class="source-ref">{number}</sup>')
 
+    def source_html(self, item: m.SourcedFile, source_id: str) -> Md:
+        """``source_link`` for raw HTML."""
+        source = item.source(source_id)
+        number = item.sources.index(source) + 1
+        return Md(f'<a href="#{routes.source_anchor(source)}">{html.escape(source.publisher)}</a>'
+                  f'<sup class="source-ref">{number}</sup>')
+
     def cited_link(self, cited: list[m.Source], source: m.Source) -> Md:
         """The same on the prisoners page, whose notes are the sources of every series (one note per address)."""
         number = next(n for n, s in enumerate(cited, 1) if s.url == source.url)
@@ -130,12 +158,12 @@ class Renderer:
         return Md(f'<div class="factsheet__top" aria-hidden="true">{qr_svg(url, latest)}'
                   f'<p>{latest}:<br>{html.escape(url)}</p></div>\n')
 
-    def factsheet_link(self) -> Md:
+    def factsheet_link(self, page: Page) -> Md:
         """The link to the page's PDF, when the build prints them (`make factsheets`)."""
-        if not self.factsheets:
+        if not self.factsheets or page.pdf is None:
             return Md("")
-        label = html.escape(self.locale.ui("factsheet_download"))
-        return Md(f'\n<p class="factsheet__download"><a href="factsheet.pdf" type="application/pdf">{label}</a></p>\n')
+        label = html.escape(self.locale.ui("act_pdf" if isinstance(page, ActionPage) else "factsheet_download"))
+        return Md(f'\n<p class="factsheet__download"><a href="{page.pdf}" type="application/pdf">{label}</a></p>\n')
 
     def sheet_footer(self, page: Page) -> str:
         """The footer of every printed sheet of a fact page: site, as-of date, address."""
@@ -226,7 +254,7 @@ class Renderer:
             fields["description"] = html.escape(page.description)
         if page.path in (routes.HOME, routes.ARTICLES):  # a table of contents would repeat the page
             fields["hide"] = ["toc"]  # the navigation stays: on a wide screen it is the only way on
-        if page.factsheet:  # main.html puts it in a page margin box of the print stylesheet
+        if page.pdf:  # main.html puts it in a page margin box of the print stylesheet
             fields["print_footer"] = css_string(self.sheet_footer(page))
         if isinstance(page, ArticlePage):  # MkDocs links the names in it (scripts.render.links): when they change,
             fields["fact_links"] = self.fact_links_digest  # so does the page
@@ -253,6 +281,7 @@ class Renderer:
         """
         ui = self.locale.ui
         entries = [(ui("home"), routes.HOME),
+                   (ui("act"), routes.ACT),
                    (ui("articles"), routes.ARTICLES),
                    (ui("political_prisoners"), routes.PRISONERS)]
         entries += [(ui(kind), routes.index_page(kind)) for kind in ("people", "companies", "crossings")]
@@ -280,6 +309,28 @@ def sized_images(body: str, sizes: dict[str, tuple[int, int]]) -> str:
         return f'{match.group(1)}{{ width="{known[0]}" height="{known[1]}"{lazy} decoding="async" }}'
 
     return _IMAGE.sub(size, body)
+
+
+def html_text(value: Any) -> Md:
+    """A value shown as text in raw HTML (helpers' HTML passes through)."""
+    return value if isinstance(value, Md) else Md(html.escape(str(value)))
+
+
+def html_lines(text: str) -> Md:
+    """Lines of text (a postal address) in raw HTML, one per line."""
+    return Md("<br>".join(html.escape(line.strip()) for line in text.strip().splitlines()))
+
+
+_WEB = re.compile(r"(https?://[^\s<]+)")
+
+
+def letter_html(letter: Letter) -> Md:
+    """A letter's text as paragraphs, exactly its words (the copy button copies them), addresses linked."""
+    out = []
+    for paragraph in letter.text.split("\n\n"):
+        escaped = "<br>".join(html.escape(line) for line in paragraph.split("\n"))
+        out.append("<p>" + _WEB.sub(r'<a href="\1">\1</a>', escaped) + "</p>")
+    return Md("\n".join(out))
 
 
 def qr_svg(text: str, title: str) -> str:
@@ -315,7 +366,7 @@ def css_string(text: str) -> str:
 
 def sheet_as_of(page: Page) -> PartialDate:
     """A fact sheet is as current as the last time its sources were read."""
-    if isinstance(page, WalletPage | CrossingPage):
+    if isinstance(page, WalletPage | CrossingPage | ActionPage):
         sources = page.item.sources
     elif isinstance(page, SeriesPage):
         sources = page.cited

@@ -19,6 +19,8 @@ DATA = "data.md"
 TRANSLATIONS = "translations.md"
 ARTICLES = "articles/index.md"
 """Every article, newest first."""
+ACT = "act/index.md"
+"""Every action (a letter to send), in its language."""
 FEED = "feed.xml"
 EMBED = "embed/political-prisoners"
 """The embeddable counter of the headline series, without its suffix (.svg, .html, .json)."""
@@ -41,6 +43,15 @@ def article_page(slug: str) -> str:
 def article_images(slug: str) -> str:
     """Where an article's images are published (its Markdown refers to them as images/<file>)."""
     return f"articles/{slug}/images"
+
+
+def action_page(slug: str) -> str:
+    return f"act/{slug}.md"
+
+
+def letter_file(slug: str) -> str:
+    """An action's letter as plain text, beside its page: act/<slug>/letter.txt."""
+    return f"act/{slug}/letter.txt"
 
 
 def text_page(slug: str) -> str:

@@ -17,6 +17,7 @@ from scripts.i18n.locale import Locale
 from scripts.render import charts, routes
 from scripts.render.cards import Card
 from scripts.render.pages import (
+    ActionPage,
     ArticlePage,
     CrossingPage,
     HomePage,
@@ -53,6 +54,8 @@ def card(content: Content, locale: Locale, page: Page) -> Card:
                         figure=locale.ui("status_" + page.item.status), caption=since_text(locale, page.item))
         case ArticlePage():
             return Card(**base, kicker=locale.ui("article"), title=page.title, caption=page.description)
+        case ActionPage():
+            return Card(**base, kicker=locale.ui("act"), title=page.title, caption=page.description)
         case _:
             return Card(**base, title=page.title, caption=page.description)
 

@@ -37,7 +37,7 @@ from scripts.site.config import mkdocs_config
 from scripts.site.factsheets import Printed, Sheet, print_sheets
 from scripts.site.finish import merge_search_index, search_key, write_sitemap
 from scripts.site.mkdocs_run import Job, explain, run_languages, use_engine
-from scripts.site.outputs import FACTSHEET, Outputs, Run
+from scripts.site.outputs import PDFS, Outputs, Run
 from scripts.site.publish import OUTPUTS, publish_root
 from scripts.store import Store, digest, environment, write_changed
 
@@ -92,8 +92,8 @@ def build(root: Path, today: dt.date | None = None, cards: bool = True, language
         langs = [prepare(root, store, snapshot, content, gen, drawn, engine_name) for gen in generated]
         timer.lap("plan")
         render(root, store, snapshot, content, langs, timer)
-        printed = print_sheets([Sheet(lang.gen.lang, routes.url_path(p.path), lang.run.site)
-                                for lang in langs for p in lang.gen.pages if p.factsheet], store) if factsheets \
+        printed = print_sheets([Sheet(lang.gen.lang, routes.url_path(p.path), lang.run.site, p.pdf)
+                                for lang in langs for p in lang.gen.pages if p.pdf], store) if factsheets \
             else None
         for lang in langs:
             if lang.run.mode != "unchanged" or printed:
@@ -114,14 +114,15 @@ def build(root: Path, today: dt.date | None = None, cards: bool = True, language
 
 
 def place_factsheets(lang: Language, printed: Printed | None) -> None:
-    """Every fact page's PDF beside it when the build prints them; none at all when it does not."""
-    pdfs = {s.url_path: pdf for s, pdf in printed.pdfs.items() if s.lang == lang.gen.lang} if printed else {}
+    """Every printable page's PDF beside it when the build prints them; none at all when it does not."""
+    pdfs = {(s.url_path, s.name): pdf for s, pdf in printed.pdfs.items() if s.lang == lang.gen.lang} if printed else {}
     for page in lang.gen.pages:
-        path = lang.run.site / routes.url_path(page.path) / FACTSHEET
-        if routes.url_path(page.path) in pdfs:
-            write_changed(path, pdfs[routes.url_path(page.path)])
-        else:
-            path.unlink(missing_ok=True)
+        for name in PDFS:
+            path = lang.run.site / routes.url_path(page.path) / name
+            if (routes.url_path(page.path), name) in pdfs:
+                write_changed(path, pdfs[(routes.url_path(page.path), name)])
+            else:
+                path.unlink(missing_ok=True)
 
 
 def forget_unused(store: Store, langs: list[Language], drawn: Cards | None, printed: Printed | None) -> None:

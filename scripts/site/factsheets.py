@@ -43,6 +43,8 @@ class Sheet:
     """The page's address below its language: 'people/gutseriev/'."""
     output: Path
     """The language's MkDocs output (the site folder of that language)."""
+    name: str = "factsheet.pdf"
+    """The PDF's file name, beside the page (factsheet.pdf, letter.pdf)."""
 
     @property
     def html(self) -> Path:

@@ -33,8 +33,8 @@ from scripts.store import Store, write_changed
 Mode = Literal["full", "dirty", "unchanged"]
 ALWAYS_WRITTEN = ("404.html", "search/search_index.json")
 """What MkDocs writes in every run, full or dirty (the theme's 404 page; the search plugin's index)."""
-FACTSHEET = "factsheet.pdf"
-"""A fact page's PDF, beside its index.html (scripts.site.factsheets): it goes with the page."""
+PDFS = ("factsheet.pdf", "letter.pdf")
+"""A page's PDF, beside its index.html (scripts.site.factsheets): it goes with the page."""
 Stat = tuple[int, int, int]
 
 
@@ -72,7 +72,8 @@ class Run:
             output = self.site / rel
             output.unlink(missing_ok=True)
             if output.name == "index.html":
-                (output.parent / FACTSHEET).unlink(missing_ok=True)
+                for name in PDFS:
+                    (output.parent / name).unlink(missing_ok=True)
             remove_empty_folders(output.parent, self.site)
         for folder, _, names in os.walk(self.site):
             for name in names:
