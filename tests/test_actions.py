@@ -135,3 +135,22 @@ def test_every_letter_of_the_real_site_is_one_text_wherever_it_is_read(built_rea
     home = (built_real / f"site/{content.site.default_language}/index.html").read_text(encoding="utf-8")
     assert all(f'href="act/{slug}/"' in home for slug in promoted)
 
+
+
+def test_an_action_page_works_without_javascript(browser, served_real: str) -> None:  # type: ignore[no-untyped-def]
+    """With scripts off the letter is on the page to read and select, and its text and mail links work."""
+    from tests.browser import new_page
+
+    content = sample().content
+    if not content.actions:
+        pytest.skip("the content has no action yet")
+    slug = sample().action
+    page, watch = new_page(browser, served_real, javascript=False)
+    for lang in content.site.codes:
+        page.goto(served_real + f"{lang}/act/{slug}/")
+        letter = page.locator("#letter-text")
+        assert letter.is_visible() and "[1]" in letter.inner_text()
+        with page.expect_response(lambda r: r.url.endswith("/letter.txt")) as answer:
+            page.goto(served_real + f"{lang}/act/{slug}/letter.txt")
+        assert answer.value.status == 200
+    assert watch.failures == [] and watch.foreign == []

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser
 from pypdf import PdfReader
 
+from scripts.content.documents import LinkedKind
 from scripts.content.load import load
 from scripts.render import routes
 from tests.browser import new_page
@@ -96,6 +98,26 @@ def test_every_fact_page_of_every_language_has_its_pdf(built_sheets: Path) -> No
         assert fonts and all(embedded for _, embedded in fonts), (pdf, fonts)
 
 
+def test_every_letter_prints_to_a_pdf_that_holds_the_letter(built_sheets: Path) -> None:
+    """An action's letter.pdf (linked from its page) holds the letter, its sources and the addresses to
+    send it to; the screen-only parts (other openings, talking points) are not printed."""
+    content = load(built_sheets)
+    if not content.actions:
+        pytest.skip("the content has no action yet")
+    for slug, action in content.actions.items():
+        for lang in content.site.codes:
+            folder = built_sheets / "site" / lang / routes.url_path(routes.action_page(slug))
+            assert 'href="letter.pdf"' in (folder / "index.html").read_text(encoding="utf-8")
+            text = squeezed(pdf_text(folder / "letter.pdf"))
+            letter = (folder / "letter.txt").read_text(encoding="utf-8")
+            for paragraph in letter.split("\n\n"):
+                assert squeezed(paragraph) in text, (lang, slug, paragraph[:60])
+            for recipient in action.recipients:
+                if recipient.postal:
+                    assert squeezed(recipient.postal.splitlines()[-2]) in text, (lang, slug, recipient.postal)
+            assert squeezed(action.talking_points[0].get(lang) or action.talking_points[0]["en"]) not in text
+
+
 def test_belarusian_letters_survive_in_the_pdf(built_sheets: Path) -> None:
     """ў and і come out of the PDF as the letters they are (the font's ToUnicode map is right)."""
     content = load(built_sheets)
@@ -163,9 +185,10 @@ def test_the_printed_qr_code_reads_as_the_page_address(browser: Browser, built_r
     from PIL import Image
 
     content = load(built_real)
-    pages = [routes.fact_page("people", next(iter(content.people))),
-             routes.fact_page("companies", next(iter(content.companies))),
-             routes.fact_page("crossings", next(iter(content.crossings))), routes.PRISONERS]
+    kinds: list[tuple[LinkedKind, dict[str, Any]]] = [
+        ("people", content.people), ("companies", content.companies), ("crossings", content.crossings)]
+    pages = [routes.fact_page(kind, next(iter(items))) for kind, items in kinds if items]
+    pages += [routes.PRISONERS, *(routes.action_page(slug) for slug in list(content.actions)[:1])]
     page, _ = new_page(browser, served_real)
     page.emulate_media(media="print")
     for lang in content.site.codes:

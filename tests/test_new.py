@@ -14,6 +14,7 @@ from tests.conftest import FIXTURES, REPO, make_project, run_cli_here
 
 FILLED = [
     # (what the placeholder looks like, what an editor writes instead), in this order
+    (re.compile(r'# email: "TODO: email"'), "email: minister@example.org"),
     (re.compile(r'(authority|counted_by): "TODO: \w+"'), r"\1: eu"),
     (re.compile(r'country: "TODO: country"'), "country: pl"),
     (re.compile(r'(source|id): "TODO: (source|id)"'), r"\1: one"),
@@ -25,6 +26,8 @@ FILLED = [
     (re.compile(r"status: TODO"), "status: open"),
     (re.compile(r"value: TODO"), "value: 12"),
     (re.compile(r"traffic: \[\]"), "traffic: [cars]"),
+    (re.compile(r"countries: \[\]"), "countries: [pl]"),
+    (re.compile(r"safe_in_belarus: false"), "safe_in_belarus: true"),
     (re.compile(r"^TODO: write the text here.*$", re.M), "The article's first paragraph."),
 ]
 
@@ -44,9 +47,10 @@ def test_a_new_file_fails_check_until_it_is_filled(tmp_path: Path, kind: str) ->
     assert f"wrote {path.relative_to(root)}" in made.out
     text = path.read_text(encoding="utf-8")
     if path.suffix == ".yml":
-        assert text.startswith(f"# yaml-language-server: $schema=../../../scripts/schemas/{KINDS[kind][2]}")
+        up = "../" * (len(path.relative_to(root).parts) - 1)
+        assert text.startswith(f"# yaml-language-server: $schema={up}scripts/schemas/{KINDS[kind][2]}")
     fields = [line for line in text.splitlines() if re.match(r"^\s*(- )?[a-z_]+: ", line)
-              and not re.match(r"^\s+en: ", line)]  # a language's line belongs to the field above it
+              and not re.match(r"^\s+(- )?en: ", line)]  # a language's line belongs to the field above it
     assert fields and all("  # " in line for line in fields), "a field without its explanation"
 
     refused = run_cli_here(root, "check")

@@ -77,7 +77,7 @@ class Action(SourcedFile):
     """Where the senders it is meant for live (ids of content/facts/lists/countries.yml)."""
     safe_in_belarus: bool
     """Can a reader inside Belarus send it without risk? If not, the page warns in every language."""
-    risk_sources: list[Id] = []
+    risk_sources: list[Id] = Field(default_factory=list)
     """When it is not safe in Belarus: the ids of the entries of this file's sources that say why (the page's
     warning links them)."""
     promote_in_belarus: bool = False

@@ -18,8 +18,8 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from scripts.content import model as m
+from scripts.content.actions import FACTS, SENDER, Action
 from scripts.content.fields import ID_RE, PartialDate
-from scripts.content.actions import Action
 from scripts.content.frontmatter import ArticleMeta, PageMeta
 from scripts.errors import SiteError
 
@@ -130,6 +130,8 @@ def sample(name: str, annotation: Any, lang: str, indent: str) -> str | list[str
         if model is not None:
             inner = lines(model, lang, indent + "    ")
             return [f"{indent}  - {inner[0].lstrip()}", *inner[1:]]
+        if any(typing.get_origin(k) is dict for k in kinds):  # a list of texts per language
+            return [f"{indent}  - {lang}: \"{PLACEHOLDER}: {name}\""]
         return "[]"
     if model is not None:
         return lines(model, lang, indent + "  ")
@@ -160,8 +162,12 @@ def allowed_values_markdown() -> str:
     out = ["| field | allowed values |", "|---|---|"]
     out += [f"| {field} | {', '.join(f'`{v}`' for v in values)} |" for field, values in rows]
     out += ["| `authority:`, `counted_by:` | an `id:` of `content/facts/lists/bodies.yml` |",
-            "| `country:` | an `id:` of `content/facts/lists/countries.yml` |",
+            "| `country:`, an action's `countries:` | `id:`s of `content/facts/lists/countries.yml` |",
             "| `sectors:` | `id:`s of `content/facts/lists/sectors.yml` |"]
+    folders = {"series": "series/", "crossings": "crossings/", "wallet": "people/ or companies/"}
+    placeholders = [f"`{{{name}}}`" for name in SENDER] + [
+        f"`{{{kind}:<a file of content/facts/{folders[what]}>}}`" for kind, what in FACTS.items()]
+    out.append(f"| in an action's `letter:` and `openings:` | {', '.join(placeholders)} |")
     return "\n".join(out) + "\n"
 
 

@@ -184,7 +184,8 @@ def split_front_matter(src: Source) -> tuple[Doc, str, int]:
 SINGULAR = {"sanctions": "sanction", "history": "record", "points": "point", "sources": "source",
             "aliases": "alias", "related": "related entry", "sectors": "sector", "languages": "language",
             "figures": "figure", "applies_to": "traffic", "traffic": "traffic", "sides": "side",
-            "corrections": "correction"}
+            "corrections": "correction", "recipients": "recipient", "openings": "opening",
+            "talking_points": "point", "countries": "country", "risk_sources": "source"}
 """How one item of each list is called in messages."""
 LABELS = ("id", "authority", "code", "date", "country")
 """The field that names a list item in messages, the first one it has."""
