@@ -157,3 +157,6 @@ _.replace_image  # unused method (tests/test_dirty.py)
 _.configuration  # unused method (tests/test_dirty.py)
 _.nothing  # unused method (tests/test_dirty.py)
 fresh_environment  # unused function (tests/test_dirty.py): a pytest fixture
+_.institution  # unused variable (scripts/content/actions.py): read by the action template
+_._an_address  # unused method (scripts/content/actions.py): a pydantic validator
+_._risk_sourced  # unused method (scripts/content/actions.py): a pydantic validator
