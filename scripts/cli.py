@@ -98,6 +98,10 @@ def run(args: argparse.Namespace) -> int:
 
             for warning in too_long(content):
                 print(f"warning: {warning}")
+            for ident in content.withdrawn:
+                print(f"warning: content/facts/prisoners/{ident}.yml is withdrawn: the site shows nothing of the "
+                      "person. The repository is public: delete every other line of the file (keep 'name:' and "
+                      "'aliases:' only if articles mention the person, so that the build can take the name out)")
             stale = stale_facts(content, dt.date.today())
             for fact in stale:
                 print(f"warning: {fact}")

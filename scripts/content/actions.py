@@ -7,7 +7,7 @@ is safe to send from inside Belarus, and the recipients, each a fact with its so
 it must be checked again.
 
 In a letter, ``{name}`` and ``{town}`` stand for the sender; ``{count:<series>}``,
-``{sanctions:<person or company>}`` and ``{crossing:<crossing>}`` for facts (scripts.render.letters
+``{sanctions:<person or company>}``, ``{crossing:<crossing>}`` and ``{prisoner:<id>}`` for facts (scripts.render.letters
 writes them out, plural-correct, with their sources).
 """
 
@@ -24,7 +24,7 @@ TOKEN = re.compile(r"\{([^{}\s]*)\}")
 """A placeholder in a letter: {name}, {town}, {count:political-prisoners}, ..."""
 SENDER = ("name", "town")
 """Placeholders the sender fills in."""
-FACTS = {"count": "series", "sanctions": "wallet", "crossing": "crossings"}
+FACTS = {"count": "series", "sanctions": "wallet", "crossing": "crossings", "prisoner": "prisoners"}
 """Fact references in a letter: kind of reference -> what its id names."""
 
 
@@ -68,7 +68,7 @@ class Action(SourcedFile):
     """The e-mail's subject line."""
     letter: LangText
     """The letter after its opening, in the first person, ending with '{name}, {town}': facts as
-    {count:…}, {sanctions:…}, {crossing:…} (the build writes today's figures and sources in)."""
+    {count:…}, {sanctions:…}, {crossing:…}, {prisoner:…} (the build writes today's figures and sources in)."""
     openings: list[LangText] = Field(min_length=3)
     """At least three first paragraphs to choose from: letters that all read alike are discounted."""
     talking_points: list[LangText] = Field(min_length=1)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Generic, Literal, TypeVar
 
 from scripts.content.actions import Action
+from scripts.content.fields import PartialDate
 from scripts.content.frontmatter import ArticleMeta, PageMeta
 from scripts.content.model import (
     Body,
@@ -23,15 +24,17 @@ from scripts.content.model import (
     Term,
     Wallet,
 )
+from scripts.content.prisoners import Calendar, Phrase, Prisoner, Withdrawn
 from scripts.content.source import Doc
 from scripts.content.ui import UiStrings
 
-FactKind = Literal["people", "companies", "crossings", "series"]
+FactKind = Literal["people", "companies", "crossings", "series", "prisoners"]
 WalletKind = Literal["people", "companies"]
-LinkedKind = Literal["people", "companies", "crossings"]
-FACT_KINDS: tuple[FactKind, ...] = ("people", "companies", "crossings", "series")
+LinkedKind = Literal["people", "companies", "crossings", "prisoners"]
+FACT_KINDS: tuple[FactKind, ...] = ("people", "companies", "crossings", "series", "prisoners")
 WALLET_KINDS: tuple[WalletKind, ...] = ("people", "companies")
-LINKED_KINDS: tuple[LinkedKind, ...] = ("people", "companies", "crossings")
+LINKED_KINDS: tuple[LinkedKind, ...] = ("people", "companies", "crossings", "prisoners")
+"""Fact pages that articles link to where they mention them."""
 
 MetaT = TypeVar("MetaT", ArticleMeta, PageMeta)
 
@@ -76,6 +79,15 @@ class Positions:
         return self.docs[key]
 
 
+@dataclass(frozen=True)
+class Withdrawal:
+    """A prisoner's file marked withdrawn, as the build uses it: when, and the names to take out of articles."""
+
+    file: Withdrawn
+    date: PartialDate
+    """When it was asked for (the file's date, or the date its last change was made)."""
+
+
 @dataclass
 class Content:
     """Everything in content/, validated. Dicts are in file-name order."""
@@ -96,6 +108,14 @@ class Content:
     """Slug -> language -> hand-written page."""
     actions: dict[str, Action] = field(default_factory=dict)
     """Slug -> letter to send (content/actions/), in file-name order."""
+    prisoners: dict[str, Prisoner] = field(default_factory=dict)
+    """Id -> political prisoner (content/facts/prisoners/), withdrawn ones left out."""
+    withdrawn: dict[str, Withdrawal] = field(default_factory=dict)
+    """Id -> a prisoner's file marked withdrawn: nothing of it is shown."""
+    calendar: Calendar | None = None
+    """content/calendar.yml: the days of the calendar (None: the site has no calendar)."""
+    phrases: list[Phrase] = field(default_factory=list)
+    """content/facts/lists/phrases.yml: the writing kit's phrasebook."""
 
     @property
     def action_paths(self) -> dict[str, str]:
@@ -111,7 +131,7 @@ class Content:
         """The fact sheets of one folder of content/facts/."""
         found: dict[FactKind, dict[str, SourcedFile]] = {
             "people": dict(self.people), "companies": dict(self.companies),
-            "crossings": dict(self.crossings), "series": dict(self.series),
+            "crossings": dict(self.crossings), "series": dict(self.series), "prisoners": dict(self.prisoners),
         }
         return found[kind]
 

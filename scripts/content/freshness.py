@@ -1,5 +1,6 @@
-"""Which facts have gone stale: a series or a crossing whose latest record is older than the
-number of days its file allows (``refresh_days``).
+"""Which facts have gone stale: a series, a crossing or a prisoner whose latest record is older than
+the number of days its file allows (``refresh_days``), a contact of an action or a prisoner's
+address not checked for longer than its file allows.
 
 `make check` prints them as warnings (never a failure: an old fact is still a true fact about
 its date); the site marks a stale headline figure "last confirmed …"; a weekly GitHub
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from scripts.content.documents import Content, FactKind
 from scripts.content.fields import PartialDate
 from scripts.content.model import Crossing, Series
+from scripts.content.prisoners import Prisoner
 
 
 @dataclass(frozen=True)
@@ -31,8 +33,14 @@ class Stale:
     """refresh_days of the file."""
     contact: str = ""
     """A recipient of an action, whose contact this is (the check is then of the contact's source)."""
+    address: bool = False
+    """Is it a prisoner's address for letters (no longer shown until it is checked again)?"""
 
     def __str__(self) -> str:
+        if self.address:
+            return (f"{self.file}: the address for letters was last checked on {self.as_of}, {self.days} days ago, "
+                    f"more than the {self.limit} days its file allows, so the site no longer shows it: check it on "
+                    "Viasna's page again and update 'accessed:' (or remove the address)")
         if self.contact:
             return (f"{self.file}: the contact of {self.contact} was last checked on {self.as_of}, {self.days} days "
                     f"ago; it asks for a check every {self.limit} days: look at its source again and update "
@@ -41,31 +49,37 @@ class Stale:
                 f"a check every {self.limit} days: add a newer record with its source")
 
 
-def as_of(item: Series | Crossing) -> PartialDate:
+def as_of(item: Series | Crossing | Prisoner) -> PartialDate:
     """The date of the newest record in force."""
     return item.latest.date if isinstance(item, Series) else item.as_of
 
 
-def age(item: Series | Crossing, today: dt.date) -> int:
+def age(item: Series | Crossing | Prisoner, today: dt.date) -> int:
     """Days since the latest record (counted from the last day a month- or year-only date may stand for)."""
     return (today - as_of(item).last_day()).days
 
 
-def is_stale(item: Series | Crossing, today: dt.date) -> bool:
+def is_stale(item: Series | Crossing | Prisoner, today: dt.date) -> bool:
     return age(item, today) > item.refresh_days
 
 
 def stale_facts(content: Content, today: dt.date) -> list[Stale]:
     """Every stale series and crossing, the oldest first."""
     out = []
-    items: list[tuple[FactKind, str, Series | Crossing]] = [
+    items: list[tuple[FactKind, str, Series | Crossing | Prisoner]] = [
         *(("series", ident, s) for ident, s in content.series.items()),
         *(("crossings", ident, c) for ident, c in content.crossings.items()),
+        *(("prisoners", ident, p) for ident, p in content.prisoners.items()),
     ]
     for kind, ident, item in items:
         if is_stale(item, today):
             out.append(Stale(kind, ident, content.paths[(kind, ident)], as_of(item), age(item, today),
                              item.refresh_days))
+    for ident, prisoner in content.prisoners.items():
+        address = prisoner.address
+        if address is not None and prisoner.status == "held" and prisoner.address_hidden(today) == "stale":
+            out.append(Stale("prisoners", ident, content.paths[("prisoners", ident)], address.accessed,
+                             (today - address.accessed.last_day()).days, address.refresh_days, address=True))
     for slug, action in content.actions.items():
         for recipient in action.recipients:
             checked = action.source(recipient.source).accessed

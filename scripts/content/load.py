@@ -26,14 +26,16 @@ from pydantic import TypeAdapter, ValidationError
 from scripts.content import model as m
 from scripts.content import rules
 from scripts.content.actions import Action
-from scripts.content.documents import FACT_KINDS, Content, FactKind, Key, MarkdownFile, MetaT, Positions
-from scripts.content.fields import Id
+from scripts.content.documents import FACT_KINDS, Content, FactKind, Key, MarkdownFile, MetaT, Positions, Withdrawal
+from scripts.content.fields import Id, PartialDate
 from scripts.content.frontmatter import ArticleMeta, PageMeta
 from scripts.content.markdown import check_body
 from scripts.content.messages import problems_from
+from scripts.content.prisoners import Calendar, Phrase, Prisoner, Withdrawn
 from scripts.content.snapshot import Snapshot, read_inputs
 from scripts.content.source import Doc, Loc, ProblemError, parse_yaml, read_text, split_front_matter
 from scripts.content.ui import UiStrings
+from scripts.content.withdrawal import redact
 from scripts.errors import ContentErrors, Problem
 from scripts.store import Store, digest, environment
 
@@ -47,6 +49,7 @@ SHAPES: dict[FactKind, type[m.SourcedFile]] = {
     "companies": m.Company,
     "crossings": m.Crossing,
     "series": m.Series,
+    "prisoners": Prisoner,
 }
 """Folder under content/facts/ -> the shape of each file in it."""
 
@@ -187,11 +190,15 @@ class Loader:
             pages=self.load_markdown("pages", PageMeta, site),
             paths=paths,
             actions=self.load_actions(),
+            calendar=self.load_calendar(),
+            phrases=list(self.load_list("phrases", Phrase, required=False).values()),
         )
+        content.prisoners, content.withdrawn = self.load_prisoners(paths)
         self.check_unexpected()
         self.problems += rules.check(content, self.positions, self.snapshot, self.problems)
         if self.problems:
             raise ContentErrors(self.problems)
+        redact(content)
         return content
 
     def load_site(self) -> m.SiteConfig | None:
@@ -296,10 +303,11 @@ class Loader:
                 out[directory.name] = versions
         return out
 
-    def load_list(self, name: str, shape: type[T]) -> dict[str, T]:
+    def load_list(self, name: str, shape: type[T], required: bool = True) -> dict[str, T]:
         path = self.content / "facts" / "lists" / f"{name}.yml"
         if not self.snapshot.is_file(path):
-            self.add(self.rel(path), 0, "", f"the list of {name} is missing: create it")
+            if required:
+                self.add(self.rel(path), 0, "", f"the list of {name} is missing: create it")
             return {}
         loaded = self.file(path, list[shape])  # type: ignore[valid-type]
         if not loaded:
@@ -329,6 +337,45 @@ class Loader:
                 self.positions.docs[Key(kind, path.stem)] = doc
         return out
 
+    def load_prisoners(self, paths: dict[tuple[FactKind, str], str]) -> tuple[dict[str, Prisoner],
+                                                                                dict[str, Withdrawal]]:
+        """The prisoners' files: a file marked ``withdrawn:`` is read only for its date and names."""
+        held: dict[str, Prisoner] = {}
+        withdrawn: dict[str, Withdrawal] = {}
+        for path in self.snapshot.glob(self.content / "facts" / "prisoners", "*.yml"):
+            if not self.check_id(path, path.stem, "file"):
+                continue
+            if path.stem in RESERVED_PRISONER_IDS:
+                self.add(self.rel(path), 0, "", f"'{path.stem}' is the address of a page of the site: name the file "
+                         "after the person, like andrzej-poczobut.yml")
+                continue
+            if WITHDRAWN.search(self.snapshot.read_bytes(path) or b""):
+                marked = self.file(path, Withdrawn)
+                if marked:
+                    when = marked[1].withdrawn
+                    if when is True:
+                        changed = self.snapshot.dates.get(self.rel(path), self.today)
+                        when = PartialDate(changed.year, changed.month, changed.day)
+                    withdrawn[path.stem] = Withdrawal(marked[1], when)
+                continue
+            loaded = self.file(path, Prisoner)
+            if loaded:
+                doc, value = loaded
+                held[path.stem] = value
+                paths[("prisoners", path.stem)] = doc.rel
+                self.positions.docs[Key("prisoners", path.stem)] = doc
+        return held, withdrawn
+
+    def load_calendar(self) -> Calendar | None:
+        path = self.content / "calendar.yml"
+        if not self.snapshot.is_file(path):
+            return None
+        loaded = self.file(path, Calendar)
+        if not loaded:
+            return None
+        self.positions.docs[Key("calendar", "")] = loaded[0]
+        return loaded[1]
+
     def load_actions(self) -> dict[str, Action]:
         out: dict[str, Action] = {}
         for path in self.snapshot.glob(self.content / "actions", "*.yml"):
@@ -357,7 +404,7 @@ class Loader:
             rel_parts = path.relative_to(self.content).parts
             top = rel_parts[0]
             ok = (
-                (len(rel_parts) == 1 and path.name in ("site.yml", "README.md"))
+                (len(rel_parts) == 1 and path.name in ("site.yml", "calendar.yml", "README.md"))
                 or (top == "ui" and len(rel_parts) == 2 and path.suffix == ".yml")
                 or (top in ("articles", "pages") and len(rel_parts) == 3
                     and (path.suffix == ".md" or re.fullmatch(r"source\.[a-z]{2,3}\.txt", path.name)))
@@ -371,11 +418,16 @@ class Loader:
                 continue
             hint = "fact sheets end in .yml" if path.suffix == ".yaml" else (
                 f"an article's images are {', '.join(IMAGE_SUFFIXES)} files" if "images" in rel_parts else
-                f"content/ holds only: site.yml, {', '.join(sorted(expected_dirs))}/ (see README.md)")
+                f"content/ holds only: site.yml, calendar.yml, {', '.join(sorted(expected_dirs))}/ (see README.md)")
             self.add(self.rel(path), 0, "", f"unexpected file, the site would ignore it: {hint}")
 
 
 
+
+WITHDRAWN = re.compile(rb"(?m)^withdrawn[ \t]*:")
+"""A prisoner's file that says ``withdrawn:`` at its top level."""
+RESERVED_PRISONER_IDS = {"index", "birthdays"}
+"""Names of pages under /prisoners/ that a prisoner's file may not take."""
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp")
 """The image files an article's images/ folder may hold."""

@@ -62,6 +62,9 @@ class SiteConfig(Model):
     """The campaign's account on X, with @: shown to X when a page is shared."""
     telegram_channel: Text | None = None
     """The campaign's Telegram channel, with @."""
+    prisoner_list: Url | None = None
+    """Where readers find every political prisoner with today's address for letters (Viasna's list): the
+    prisoners' pages send readers there, above all when they show no address."""
     contact_email: Text | None = None
     """Where readers write to report a mistake (shown on the corrections page with the repository's issues)."""
 

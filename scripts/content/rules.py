@@ -20,6 +20,7 @@ from scripts.content.actions import FACTS, SENDER, TOKEN, Action
 from scripts.content.documents import FACT_KINDS, LINKED_KINDS, Article, Content, FactKind, Key, Positions
 from scripts.content.fields import PartialDate
 from scripts.content.messageformat import check as check_message
+from scripts.content.prisoners import Calendar, Prisoner
 from scripts.content.snapshot import Snapshot
 from scripts.content.source import Loc
 from scripts.content.ui import ARGUMENTS
@@ -40,6 +41,8 @@ def check(content: Content, positions: Positions, snapshot: Snapshot, earlier: l
             problems += figures(article, positions, ids)
     for slug, action in content.actions.items():
         problems += action_file(content, positions, snapshot, slug, action)
+    if content.calendar is not None:
+        problems += calendar_file(content.calendar, positions)
     return problems
 
 
@@ -98,7 +101,7 @@ def spellings(content: Content, positions: Positions) -> list[Problem]:
     out = []
     for kind in LINKED_KINDS:
         for ident, item in content.facts(kind).items():
-            assert isinstance(item, m.Wallet | m.Crossing)
+            assert isinstance(item, m.Wallet | m.Crossing | Prisoner)
             doc = positions[Key(kind, ident)]
             spelled: list[tuple[Loc, str]] = [(("name", lang), name) for lang, name in item.name.items()]
             spelled += [(("aliases", i), alias) for i, alias in enumerate(item.aliases)]
@@ -214,7 +217,8 @@ def action_file(content: Content, positions: Positions, snapshot: Snapshot, slug
             out.append(reference(positions, key, ("countries", i), country, content.countries,
                                  "content/facts/lists/countries.yml"))
     known = {"series": set(content.series), "crossings": set(content.crossings),
-             "wallet": set(content.people) | set(content.companies)}
+             "wallet": set(content.people) | set(content.companies),
+             "prisoners": set(content.prisoners) | set(content.withdrawn)}
     raw = snapshot.files.get(doc.rel, b"").decode("utf-8", "replace").split("\n")
     texts: list[tuple[Loc, str]] = [(("letter", lang), text) for lang, text in action.letter.items()]
     texts += [(("openings", i, lang), text) for i, opening in enumerate(action.openings)
@@ -228,6 +232,7 @@ def action_file(content: Content, positions: Positions, snapshot: Snapshot, slug
             line = next((n for n in range(start, len(raw) + 1) if "{" + token + "}" in raw[n - 1]), start)
             allowed = ", ".join(["{name}", "{town}", *(f"{{{k}:<id>}}" for k in FACTS)])
             folders = {"count": "content/facts/series/", "crossing": "content/facts/crossings/",
+                       "prisoner": "content/facts/prisoners/",
                        "sanctions": "content/facts/people/ or content/facts/companies/"}
             close = difflib.get_close_matches(ident, sorted(known.get(FACTS.get(kind, ""), set())), n=1)
             hint = f": did you mean {{{kind}:{close[0]}}}?" if close else ": write the name of one, without .yml"
@@ -235,6 +240,23 @@ def action_file(content: Content, positions: Positions, snapshot: Snapshot, slug
                     if kind in FACTS and ident else
                     f"'{{{token}}}' is not a placeholder the build fills in: use {allowed}")
             out.append(Problem(doc.rel, line, doc.where(loc), what))
+    return out
+
+
+def calendar_file(calendar: Calendar, positions: Positions) -> list[Problem]:
+    """Each day's id is unique and its source is one of the file's."""
+    key = Key("calendar", "")
+    doc = positions[key]
+    out = []
+    source_ids = {source.id for source in calendar.sources}
+    seen: set[str] = set()
+    for i, day in enumerate(calendar.days):
+        if day.id in seen:
+            out.append(Problem(doc.rel, doc.line(("days", i, "id")), doc.where(("days", i, "id")),
+                               f"the id '{day.id}' is used twice in this file: ids must be unique"))
+        seen.add(day.id)
+        if day.source not in source_ids:
+            out.append(reference(positions, key, ("days", i, "source"), day.source, source_ids, "this file's sources"))
     return out
 
 
@@ -247,6 +269,8 @@ def dated_lists(item: m.SourcedFile) -> Iterator[tuple[Loc, list[PartialDate]]]:
         yield ("history",), [change.date for change in item.history]
     if isinstance(item, m.Series):
         yield ("points",), [point.date for point in item.points]
+    if isinstance(item, Prisoner):
+        yield ("history",), [event.date for event in item.history]
 
 
 def references(item: BaseModel, names: tuple[str, ...]) -> dict[str, list[tuple[Loc, str]]]:

@@ -1,4 +1,4 @@
-"""New content files from the model: `python -m scripts new person|company|crossing|series|article|page ID`.
+"""New content files from the model: `python -m scripts new person|company|crossing|series|prisoner|... ID`.
 
 A new file names its schema, lists every field with a one-line comment (the field's own
 docstring) and the values it allows, and holds placeholders ("TODO: …", YYYY-MM-DD) that
@@ -21,6 +21,7 @@ from scripts.content import model as m
 from scripts.content.actions import FACTS, SENDER, Action
 from scripts.content.fields import ID_RE, PartialDate
 from scripts.content.frontmatter import ArticleMeta, PageMeta
+from scripts.content.prisoners import PhraseTopic, Prisoner, PrisonerEventKind
 from scripts.errors import SiteError
 
 PLACEHOLDER = "TODO"
@@ -34,6 +35,7 @@ KINDS: dict[str, tuple[str, type[BaseModel], str]] = {
     "article": ("content/articles/{id}/{lang}.md", ArticleMeta, "article"),
     "page": ("content/pages/{id}/{lang}.md", PageMeta, "page"),
     "action": ("content/actions/{id}.yml", Action, "action"),
+    "prisoner": ("content/facts/prisoners/{id}.yml", Prisoner, "prisoner"),
 }
 """What `new` can make: where the file goes, its shape, and its schema's name."""
 
@@ -158,13 +160,16 @@ def allowed_values_markdown() -> str:
         ("crossing `status:`", typing.get_args(m.CrossingStatus)),
         ("crossing `traffic:` and `applies_to:`", typing.get_args(m.Traffic)),
         ("count `bound:`", choices(m.DataPoint.model_fields["bound"].annotation)),
+        ("prisoner `event:`", typing.get_args(PrisonerEventKind)),
+        ("phrase `topic:`", typing.get_args(PhraseTopic)),
     ]
     out = ["| field | allowed values |", "|---|---|"]
     out += [f"| {field} | {', '.join(f'`{v}`' for v in values)} |" for field, values in rows]
     out += ["| `authority:`, `counted_by:` | an `id:` of `content/facts/lists/bodies.yml` |",
             "| `country:`, an action's `countries:` | `id:`s of `content/facts/lists/countries.yml` |",
             "| `sectors:` | `id:`s of `content/facts/lists/sectors.yml` |"]
-    folders = {"series": "series/", "crossings": "crossings/", "wallet": "people/ or companies/"}
+    folders = {"series": "series/", "crossings": "crossings/", "wallet": "people/ or companies/",
+               "prisoners": "prisoners/"}
     placeholders = [f"`{{{name}}}`" for name in SENDER] + [
         f"`{{{kind}:<a file of content/facts/{folders[what]}>}}`" for kind, what in FACTS.items()]
     out.append(f"| in an action's `letter:` and `openings:` | {', '.join(placeholders)} |")

@@ -35,6 +35,20 @@ ARGUMENTS: dict[str, dict[str, ArgType]] = {
     "act_checked": {"date": "text"},
     "act_mail_to": {"name": "text"},
     "letter_count": {"count": "number", "counter": "text", "date": "text"},
+    "prisoners_held_count": {"count": "number"},
+    "prisoners_free_count": {"count": "number"},
+    "prisoner_held_since": {"date": "text"},
+    "prisoner_house_arrest_since": {"date": "text"},
+    "prisoner_released_since": {"date": "text"},
+    "prisoner_deported_since": {"date": "text"},
+    "prisoner_died_since": {"date": "text"},
+    "write_to": {"name": "text"},
+    "address_checked": {"date": "text"},
+    "criminal_article": {"article": "text"},
+    "criminal_article_part": {"article": "text", "part": "text"},
+    "write_who_intro": {"count": "number"},
+    "evening_month": {"month": "text"},
+    "home_write_intro": {"count": "number"},
 }
 """The labels the site fills in, and the value each may use: the rest are plain text."""
 
@@ -232,3 +246,101 @@ class UiStrings(Model):
     placeholder_town: Text | None = None
     letter_count: Text | None = None
     subject: Text | None = None
+    name_withheld: Text | None = None
+    withdrawn_what: Text | None = None
+    withdrawn_why: Text | None = None
+    withdrawn_page: Text | None = None
+    prisoners: Text | None = None
+    political_prisoner: Text | None = None
+    prisoners_intro: Text | None = None
+    viasna_list: Text | None = None
+    birthdays: Text | None = None
+    write_kit: Text | None = None
+    prisoners_held: Text | None = None
+    prisoners_held_count: Text | None = None
+    prisoners_none_held: Text | None = None
+    prisoners_free: Text | None = None
+    prisoners_free_count: Text | None = None
+    prisoners_none_free: Text | None = None
+    in_custody_since: Text | None = None
+    held_at: Text | None = None
+    prisoner_status_held: Text | None = None
+    prisoner_status_house_arrest: Text | None = None
+    prisoner_status_released: Text | None = None
+    prisoner_status_deported: Text | None = None
+    prisoner_status_died: Text | None = None
+    prisoner_held_since: Text | None = None
+    prisoner_house_arrest_since: Text | None = None
+    prisoner_released_since: Text | None = None
+    prisoner_deported_since: Text | None = None
+    prisoner_died_since: Text | None = None
+    birthday: Text | None = None
+    write_to: Text | None = None
+    address_checked: Text | None = None
+    address_how: Text | None = None
+    postcard: Text | None = None
+    address_hidden_none: Text | None = None
+    address_hidden_stale: Text | None = None
+    address_hidden_changed: Text | None = None
+    address_hidden_not_held: Text | None = None
+    address_hidden_house_arrest: Text | None = None
+    prisoner_history: Text | None = None
+    details: Text | None = None
+    prisoner_event_detained: Text | None = None
+    prisoner_event_recognised: Text | None = None
+    prisoner_event_charged: Text | None = None
+    prisoner_event_sentenced: Text | None = None
+    prisoner_event_transferred: Text | None = None
+    prisoner_event_house_arrest: Text | None = None
+    prisoner_event_released: Text | None = None
+    prisoner_event_pardoned: Text | None = None
+    prisoner_event_deported: Text | None = None
+    prisoner_event_died: Text | None = None
+    criminal_article: Text | None = None
+    criminal_article_part: Text | None = None
+    birthdays_intro: Text | None = None
+    birthdays_none: Text | None = None
+    birthdays_later: Text | None = None
+    birthdays_how: Text | None = None
+    birthday_no_address: Text | None = None
+    phrasebook: Text | None = None
+    phrasebook_intro: Text | None = None
+    phrase_meaning: Text | None = None
+    phrase_topic_greeting: Text | None = None
+    phrase_topic_about_me: Text | None = None
+    phrase_topic_wishes: Text | None = None
+    phrase_topic_birthday: Text | None = None
+    phrase_topic_holiday: Text | None = None
+    phrase_topic_closing: Text | None = None
+    write_who: Text | None = None
+    write_who_intro: Text | None = None
+    write_who_none: Text | None = None
+    address_shown: Text | None = None
+    address_on_viasna: Text | None = None
+    printables: Text | None = None
+    postcard_intro: Text | None = None
+    postcard_print: Text | None = None
+    postcard_in_be: Text | None = None
+    postcard_in_ru: Text | None = None
+    postcard_address_hint: Text | None = None
+    pdf_a6: Text | None = None
+    pdf_a4: Text | None = None
+    evening: Text | None = None
+    evening_intro: Text | None = None
+    evening_month: Text | None = None
+    evening_steps: Text | None = None
+    evening_step_language: Text | None = None
+    evening_step_avoid: Text | None = None
+    evening_step_address: Text | None = None
+    evening_step_honest: Text | None = None
+    evening_who: Text | None = None
+    evening_none: Text | None = None
+    calendar: Text | None = None
+    calendar_intro: Text | None = None
+    calendar_download: Text | None = None
+    calendar_day: Text | None = None
+    calendar_what: Text | None = None
+    home_write: Text | None = None
+    home_write_intro: Text | None = None
+    prisoner_event_still_held: Text | None = None
+    calendar_description: Text | None = None

@@ -19,11 +19,12 @@ from scripts.content.documents import Content
 from scripts.content.snapshot import Snapshot
 from scripts.i18n.translations import Status, report
 from scripts.render import routes
+from scripts.render.calendar import calendar_ics
 from scripts.render.cards import Card
 from scripts.render.embed import counter_files
 from scripts.render.feeds import atom
 from scripts.render.opendata import downloads
-from scripts.render.pages import ActionPage
+from scripts.render.pages import WRITE, ActionPage
 from scripts.render.renderer import Renderer
 from scripts.render.reuse import Inputs
 from scripts.store import Store, digest
@@ -168,6 +169,9 @@ def _generate_language(job: Job) -> Generated:
     files.update({routes.letter_file(page.slug): page.letter.text + "\n"
                   for page in pages if isinstance(page, ActionPage)})
     files[routes.FEED] = atom(content, renderer.locale)
+    ics = calendar_ics(content, renderer.locale, routes.text_page(WRITE) if WRITE in content.pages else routes.HOME)
+    if ics is not None:
+        files[routes.CALENDAR] = ics
     files.update(counter_files(content, renderer.locale))
     infos = [PageInfo(page.path, page.title, page.sources, page.card, page.pdf, renderer.updated_of(page))
              for page in pages]

@@ -22,7 +22,7 @@ from scripts.content.actions import TOKEN, Action
 from scripts.content.documents import Content
 from scripts.content.model import Series, Wallet
 from scripts.i18n.locale import Locale
-from scripts.render.phrases import body_name, crossing_summary
+from scripts.render.phrases import body_name, crossing_summary, prisoner_line
 
 MAILTO_LIMIT = 1800
 """The longest mailto: link offered, in characters (some mail clients cut or refuse longer ones)."""
@@ -63,9 +63,16 @@ class Letter:
 
 
 def too_long(content: Content) -> list[str]:
-    """A warning for each letter, in each language, whose mail link would be too long (`make check`)."""
+    """A warning for each letter, in each language, whose mail link would be too long (`make check`), and for
+    each letter that names a withdrawn prisoner."""
     out = []
     for slug, action in content.actions.items():
+        texts = [*action.letter.values(), *(text for opening in action.openings for text in opening.values())]
+        named = sorted({ident for text in texts for kind, _, ident in (t.partition(":") for t in TOKEN.findall(text))
+                        if kind == "prisoner" and ident in content.withdrawn})
+        for ident in named:
+            out.append(f"content/actions/{slug}.yml: the letter refers to {{prisoner:{ident}}}, whose profile was "
+                       "withdrawn: the letter says 'name withheld' there; rewrite the letter without it")
         emails = [r.email for r in action.recipients if r.email]
         for code in content.site.codes:
             letter = compose(content, Locale.of(content, code), action)
@@ -126,6 +133,14 @@ def fact(content: Content, locale: Locale, token: str, cite: Callable[[str, str]
                     if sanction.status == "active" else locale.date(sanction.status_since))
             parts.append(f"{authority}: {state} ({when}) {cite(source.publisher, source.url)}")
         return f"{locale.text(wallet.name)} — " + "; ".join(parts) if parts else locale.text(wallet.name)
+    if kind == "prisoner":
+        prisoner = content.prisoners.get(ident)
+        if prisoner is None:  # withdrawn: never named (make check asks for the letter to be rewritten)
+            return locale.ui("name_withheld")
+        source = prisoner.source(prisoner.since.source)
+        line = prisoner_line(locale, prisoner)
+        line = line[:1].lower() + line[1:] if line[1:2].islower() else line
+        return f"{locale.text(prisoner.name)} ({line}) {cite(source.publisher, source.url)}"
     crossing = content.crossings[ident]
     source = crossing.source(crossing.current.source)
     return f"{locale.text(crossing.name)}: {crossing_summary(locale, crossing)} {cite(source.publisher, source.url)}"

@@ -15,11 +15,9 @@
 from __future__ import annotations
 
 import json
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +27,8 @@ from markdown.treeprocessors import Treeprocessor
 from scripts.content.documents import LINKED_KINDS, Content, LinkedKind
 from scripts.content.markdown import paragraphs, parse, plain_paragraphs
 from scripts.content.model import Crossing, Wallet
+from scripts.content.prisoners import Prisoner
+from scripts.content.withdrawal import name_pattern
 from scripts.render import routes
 
 SKIP = {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "kbd", "samp"}
@@ -53,17 +53,10 @@ def spellings(content: Content) -> dict[str, Target]:
     out: dict[str, Target] = {}
     for kind in LINKED_KINDS:
         for ident, item in content.facts(kind).items():
-            assert isinstance(item, Wallet | Crossing)
+            assert isinstance(item, Wallet | Crossing | Prisoner)
             for name in [*item.name.values(), *item.aliases]:
                 out.setdefault(name, Target(kind, ident))
     return out
-
-
-@lru_cache(maxsize=256)
-def _pattern(names: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) or r"(?!x)x"
-    # a name, then a possessive or an inflection that starts with it; not inside a word
-    return re.compile(rf"(?<![\w-])({alternatives})((?:['’]s)?[^\W\d_]*)(?![\w-])")
 
 
 def _skipped(element: ET.Element) -> bool:
@@ -87,16 +80,18 @@ def link_tree(root: ET.Element, targets: dict[str, str]) -> list[str]:
 
     Returns the hrefs linked, in the order of their first mention.
     """
-    everything = "".join(root.itertext())  # only the names that occur at all go into the pattern
-    pattern = _pattern(tuple(sorted(name for name in targets if name in everything)))
+    everything = "".join(root.itertext())  # only names whose last word occurs go into the pattern
+    names = name_pattern(tuple(sorted(name for name in targets if name.split() and name.split()[-1] in everything)))
+    pattern = names.pattern
     linked: list[str] = []
     for holder, child in list(_texts(root)):
         while True:
             text = holder.text if child is None else child.tail
-            match = next((m for m in pattern.finditer(text or "") if targets[m.group(1)] not in linked), None)
+            match = next((m for m in pattern.finditer(text or "") if targets[names.which(m.group(1))] not in linked),
+                         None)
             if text is None or match is None:
                 break
-            href = targets[match.group(1)]
+            href = targets[names.which(match.group(1))]
             linked.append(href)
             anchor = ET.Element("a", {"href": href, "class": "fact-mention"})
             anchor.text, anchor.tail = match.group(0), text[match.end():]

@@ -1,8 +1,9 @@
 """Open data: every fact sheet as JSON and CSV (with sources), and JSON Schemas of the content files.
 
 The downloads are made from the validated model, so they hold exactly what the site shows:
-one record per entity, one CSV row per entity, per sanction step, per status change and per
-data point, each with its source. The schemas also serve editors: content files name them
+one record per entity, one CSV row per entity, per sanction step, per status change, per data
+point and per record of a prisoner's case, each with its source. A prisoner's address for letters
+is never among them. The schemas also serve editors: content files name them
 in a `# yaml-language-server: $schema=...` line, so editors check the files while typing.
 """
 
@@ -20,12 +21,14 @@ from scripts.content import model as m
 from scripts.content.actions import Action
 from scripts.content.documents import FACT_KINDS, Content, FactKind
 from scripts.content.frontmatter import ArticleMeta, PageMeta
+from scripts.content.prisoners import Calendar, Phrase, Prisoner
 from scripts.content.ui import UiStrings
 
 SCHEMAS: dict[str, Any] = {
     "site": m.SiteConfig, "person": m.Person, "company": m.Company, "crossing": m.Crossing, "series": m.Series,
     "bodies": list[m.Body], "terms": list[m.Term], "ui": UiStrings,
-    "article": ArticleMeta, "page": PageMeta, "action": Action,
+    "article": ArticleMeta, "page": PageMeta, "action": Action, "prisoner": Prisoner, "calendar": Calendar,
+    "phrases": list[Phrase],
 }
 """Schema name -> the shape it describes (articles and pages: their front matter)."""
 
@@ -46,10 +49,13 @@ def schema_texts() -> dict[str, str]:
 def _records(content: Content, kind: FactKind) -> list[dict[str, Any]]:
     out = []
     for ident, item in content.facts(kind).items():
-        record: dict[str, Any] = {"id": ident, **item.model_dump(mode="json", exclude={"translated"})}
+        # a prisoner's address for letters is never in the data: it is shown only while it is safe to (on the page)
+        record: dict[str, Any] = {"id": ident, **item.model_dump(mode="json", exclude={"translated", "address"})}
         if isinstance(item, m.Wallet):
             for data, sanction in zip(record["sanctions"], item.sanctions, strict=True):
                 data.update(listed=str(sanction.listed), status=sanction.status)
+        if isinstance(item, Prisoner):
+            record.update(status=item.status, since=str(item.since.date), as_of=str(item.as_of))
         if isinstance(item, m.Crossing):
             record.update(status=item.status, since=str(item.since.date), since_observed=item.since.observed,
                           as_of=str(item.as_of))
@@ -123,6 +129,19 @@ def downloads(content: Content) -> dict[str, str]:
                            "bound": point.bound or "", "counted_by": point.counted_by, "basis": point.kind,
                            "note": text(point.note), **_source(series, point.source)})
     files["series.csv"] = _csv(points)
+    prisoners, records = [], []
+    for ident, prisoner in content.prisoners.items():
+        prisoners.append({"id": ident, "name": text(prisoner.name), "aliases": "; ".join(prisoner.aliases),
+                          "status": prisoner.status, "since": str(prisoner.since.date), "place": text(prisoner.place),
+                          "birthday": str(prisoner.birthday.day) if prisoner.birthday else "",
+                          "as_of": str(prisoner.as_of), "sources": "; ".join(s.url for s in prisoner.sources)})
+        for record in prisoner.history:
+            records.append({"id": ident, "name": text(prisoner.name), "date": str(record.date), "event": record.event,
+                            "term": text(record.term), "articles": "; ".join(record.articles),
+                            "place": text(record.place), "basis": record.kind, "note": text(record.note),
+                            **_source(prisoner, record.source)})
+    files["prisoners.csv"] = _csv(prisoners)
+    files["prisoner-history.csv"] = _csv(records)
     articles = [{"slug": slug, "languages": [c for c in content.site.codes if c in versions],
                  "versions": {lang: {"title": doc.meta.title, "description": doc.meta.description,
                                      "author": doc.meta.author, "publisher": doc.meta.publisher,

@@ -6,6 +6,7 @@ schema.org data) and where it goes (``path``, relative to docs/<lang>/).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import ClassVar
@@ -15,6 +16,7 @@ from scripts.content.actions import Action, Recipient
 from scripts.content.documents import FACT_KINDS, WALLET_KINDS, Article, Content, TextPage, WalletKind
 from scripts.content.fields import PartialDate
 from scripts.content.freshness import is_stale
+from scripts.content.prisoners import Address, Day, Phrase, PhraseTopic, Prisoner
 from scripts.i18n.locale import Locale
 from scripts.i18n.translations import Status, report
 from scripts.render import routes
@@ -22,7 +24,7 @@ from scripts.render.cards import Card
 from scripts.render.letters import Letter, compose
 from scripts.render.links import Target, mentions
 from scripts.render.opendata import SCHEMAS
-from scripts.render.phrases import crossing_summary
+from scripts.render.phrases import crossing_summary, prisoner_line
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,12 @@ class HomePage(Page):
     actions: list[tuple[str, Action]]
     """The actions the home page leads with in this language (none that is unsafe inside Belarus in a
     language read mostly there, unless its file says so)."""
+    writable: list[Writable]
+    """Held prisoners whose birthday is this month or next (else every held prisoner), soonest first."""
+    write_page: str | None
+    """The writing kit's page, if the site has one."""
+    calendar: bool
+    """Does the site publish a calendar (calendar.ics)?"""
 
 
 @dataclass(kw_only=True)
@@ -143,6 +151,79 @@ class ActionPage(Page):
     """Each recipient, with the link that opens the letter to them (None: no e-mail, or too long)."""
 
 
+@dataclass(frozen=True)
+class Writable:
+    """A held prisoner as the lists of whom to write to show them: with the next birthday and, when it is safe
+    to show it today, the address."""
+
+    ident: str
+    item: Prisoner
+    birthday: dt.date | None
+    """The next birthday (today included), if the file gives one."""
+    address: Address | None
+
+
+@dataclass(kw_only=True)
+class PrisonersIndexPage(Page):
+    template = "prisoners.md.j2"
+    held: list[tuple[str, Prisoner]]
+    """Held now (also under house arrest), the longest held first."""
+    free: list[tuple[str, Prisoner]]
+    """Released, deported or dead, the latest first."""
+    list_url: str | None
+    """Viasna's current list of every political prisoner."""
+
+
+@dataclass(kw_only=True)
+class PrisonerPage(Page):
+    pdf = "factsheet.pdf"
+    template = "prisoner.md.j2"
+    ident: str
+    item: Prisoner
+    address: Address | None
+    """The address letters go to, when it is safe to show it today."""
+    hidden: str | None
+    """Why there is no address (prisoners.AddressHidden), None when it is shown."""
+    anchors: list[str]
+    """One stable anchor per record of the history, in order."""
+    mentioned: list[Mention]
+    names: list[str]
+    list_url: str | None
+
+
+@dataclass(kw_only=True)
+class BirthdaysPage(Page):
+    template = "birthdays.md.j2"
+    month: dt.date
+    """The first day of this month."""
+    months: list[tuple[dt.date, list[Writable]]]
+    """This month and the next, each with the held prisoners whose birthday falls in it."""
+    later: list[Writable]
+    """Every other held prisoner with a birthday, in the order of their next birthday."""
+    list_url: str | None
+
+
+@dataclass(kw_only=True)
+class PostcardPage(Page):
+    """The back of an A6 postcard: a few phrases to copy and the address box, printed to postcard.pdf."""
+
+    pdf = "postcard.pdf"
+    template = "postcard.md.j2"
+    phrases: list[Phrase]
+
+
+@dataclass(kw_only=True)
+class EveningPage(Page):
+    """An A4 sheet in large type for a letter-writing evening: this month's birthdays with an address."""
+
+    pdf = "evening.pdf"
+    template = "evening.md.j2"
+    month: dt.date
+    writable: list[Writable]
+    """Held prisoners with a birthday this month or next and an address shown today."""
+    phrases: list[Phrase]
+
+
 @dataclass(kw_only=True)
 class DataPage(Page):
     template = "data.md.j2"
@@ -196,12 +277,27 @@ class HandWrittenPage(Page):
     doc: TextPage
 
 
+@dataclass(kw_only=True)
+class WritePage(HandWrittenPage):
+    """The hand-written writing kit, followed by the phrasebook, the printables and the calendar."""
+
+    template = "write.md.j2"
+    phrases: list[tuple[str, list[Phrase]]]
+    """Topic -> phrases, in the order of the topics."""
+    days: list[tuple[dt.date, Day]]
+    """The calendar's next dates, soonest first."""
+    calendar_sources: list[m.Source]
+    writable: list[Writable]
+    printables: bool
+    """Are the postcard and the evening sheet printed to PDF (`make factsheets`)?"""
+
+
 @dataclass(frozen=True)
 class LogEntry:
-    """One correction, with the page of the fact it corrected."""
+    """One correction, with the page of the fact it corrected (none: a withdrawn profile, never named)."""
 
     correction: m.Correction
-    path: str
+    path: str | None
     title: str
 
 
@@ -218,17 +314,124 @@ class CorrectionsPage(HandWrittenPage):
     """An e-mail address for private reports (site.yml: contact_email)."""
 
 
+def _pdf_names() -> tuple[str, ...]:
+    """Every PDF name a kind of page prints to (factsheet.pdf, letter.pdf, postcard.pdf, ...)."""
+    names: set[str] = set()
+    kinds: list[type[Page]] = [Page]
+    while kinds:
+        kind = kinds.pop()
+        kinds += kind.__subclasses__()
+        if kind.pdf:
+            names.add(kind.pdf)
+    return tuple(sorted(names))
+
+
 CORRECTIONS = "corrections"
 """The slug of the hand-written page that the corrections log is added to."""
+WRITE = "write"
+"""The slug of the hand-written page that the writing kit (phrasebook, printables, calendar) is added to."""
+TOPICS: tuple[PhraseTopic, ...] = ("greeting", "about_me", "wishes", "birthday", "holiday", "closing")
+
+
+def writable(content: Content, today: dt.date) -> list[Writable]:
+    """Every held prisoner (not under house arrest: letters go to a prison), soonest birthday first, then by name."""
+    out = [Writable(ident, item, item.birthday.day.in_year(today.year) if item.birthday else None,
+                    item.letters_to(today))
+           for ident, item in content.prisoners.items() if item.status == "held"]
+    for i, entry in enumerate(out):
+        if entry.birthday is not None and entry.birthday < today:
+            assert entry.item.birthday is not None
+            out[i] = dataclasses.replace(entry, birthday=entry.item.birthday.day.in_year(today.year + 1))
+    return sorted(out, key=lambda w: (w.birthday is None, w.birthday or today, w.ident))
+
+
+def month_start(day: dt.date, months: int = 0) -> dt.date:
+    """The first day of the month ``months`` after that of ``day``."""
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def in_month(entry: Writable, first: dt.date) -> bool:
+    return entry.birthday is not None and (entry.birthday.year, entry.birthday.month) == (first.year, first.month)
+
+
+def prisoner_pages(content: Content, locale: Locale, today: dt.date,
+                   mentioned: dict[Target, list[Mention]]) -> list[Page]:
+    """The index of prisoners, each prisoner's page and the birthdays page (none when there are no prisoners)."""
+    if not content.prisoners:
+        return []
+    files = [content.paths[("prisoners", ident)] for ident in content.prisoners]
+    list_url = content.site.prisoner_list
+    items = content.prisoners.items()
+    held = sorted(((i, p) for i, p in items if p.status in ("held", "house_arrest")),
+                  key=lambda kv: (kv[1].since.date.first_day(), kv[0]))
+    free = sorted(((i, p) for i, p in items if p.status not in ("held", "house_arrest")),
+                  key=lambda kv: (kv[1].since.date.first_day(), kv[0]), reverse=True)
+    pages: list[Page] = [PrisonersIndexPage(
+        path=routes.index_page("prisoners"), title=locale.ui("prisoners"), description=locale.ui("prisoners_intro"),
+        sources=files, held=held, free=free, list_url=list_url)]
+    for ident, item in items:
+        pages.append(PrisonerPage(
+            path=routes.fact_page("prisoners", ident), title=locale.text(item.name),
+            description=prisoner_line(locale, item), sources=[content.paths[("prisoners", ident)]], ident=ident,
+            item=item, address=item.letters_to(today), hidden=item.address_hidden(today),
+            anchors=routes.history_anchors(item),
+            mentioned=mentioned.get(Target("prisoners", ident), []), names=other_names(locale, item),
+            list_url=list_url))
+    everyone = writable(content, today)
+    first = month_start(today)
+    months = [(month, [w for w in everyone if in_month(w, month)]) for month in (first, month_start(today, 1))]
+    shown = {w.ident for _, group in months for w in group}
+    pages.append(BirthdaysPage(
+        path=routes.BIRTHDAYS, title=locale.ui("birthdays"), description=locale.ui("birthdays_intro"), sources=files,
+        month=first, months=months, later=[w for w in everyone if w.birthday and w.ident not in shown],
+        list_url=list_url))
+    return pages
+
+
+def write_pages(content: Content, locale: Locale, today: dt.date) -> list[Page]:
+    """The postcard and the evening sheet of the writing kit (only with a kit page)."""
+    if WRITE not in content.pages:
+        return []
+    first = month_start(today)
+    soon = [w for w in writable(content, today) if w.address and (in_month(w, first) or
+                                                                   in_month(w, month_start(today, 1)))]
+    return [
+        PostcardPage(path=routes.POSTCARD, title=locale.ui("postcard"), description=locale.ui("postcard_intro"),
+                     sources=[], phrases=postcard_phrases(content.phrases)),
+        EveningPage(path=routes.EVENING, title=locale.ui("evening"), description=locale.ui("evening_intro"),
+                    sources=[content.paths[("prisoners", w.ident)] for w in soon], month=first, writable=soon,
+                    phrases=postcard_phrases(content.phrases)),
+    ]
+
+
+def postcard_phrases(phrases: list[Phrase]) -> list[Phrase]:
+    """What fits on a card: the first phrase of each topic but the holidays."""
+    out: list[Phrase] = []
+    for topic in TOPICS:
+        found = next((p for p in phrases if p.topic == topic), None)
+        if found is not None and topic != "holiday":
+            out.append(found)
+    return out
+
+
+def upcoming_days(content: Content, today: dt.date) -> list[tuple[dt.date, Day]]:
+    if content.calendar is None:
+        return []
+    found = [(day.next_on(today), day) for day in content.calendar.days]
+    return sorted(((when, day) for when, day in found if when is not None), key=lambda x: (x[0], x[1].id))
 
 
 def corrections_log(content: Content, locale: Locale) -> list[LogEntry]:
     entries = []
     for kind in FACT_KINDS:
         for ident, item in content.facts(kind).items():
-            assert isinstance(item, m.Series | m.Wallet | m.Crossing)
+            assert isinstance(item, m.Series | m.Wallet | m.Crossing | Prisoner)
             title = locale.text(item.title if isinstance(item, m.Series) else item.name)
             entries += [LogEntry(c, routes.fact_page(kind, ident), title) for c in item.corrections]
+    what, why = {locale.code: locale.ui("withdrawn_what")}, {locale.code: locale.ui("withdrawn_why")}
+    entries += [LogEntry(m.Correction.model_construct(date=w.date, what=what, why=why), None, "")
+                for w in content.withdrawn.values()]
     return sorted(entries, key=lambda e: (e.correction.date, e.title), reverse=True)
 
 
@@ -245,7 +448,7 @@ def status_counts(crossings: dict[str, m.Crossing]) -> dict[str, int]:
     return counts
 
 
-def other_names(locale: Locale, item: m.Wallet | m.Crossing) -> list[str]:
+def other_names(locale: Locale, item: m.Wallet | m.Crossing | Prisoner) -> list[str]:
     """Every spelling other than the one in the page's title: names in other languages, aliases."""
     shown = locale.text(item.name)
     names = [*item.name.values(), *item.aliases]
@@ -265,9 +468,18 @@ def unique_sources(items: list[m.Series]) -> list[m.Source]:
     return list(seen.values())
 
 
-def all_pages(content: Content, locale: Locale, today: dt.date, statuses: list[Status] | None = None) -> list[Page]:
+def home_writable(content: Content, today: dt.date) -> list[Writable]:
+    """Whom the home page asks readers to write to: the held prisoners with a birthday this month or next, else
+    every held prisoner (at most four)."""
+    everyone = writable(content, today)
+    soon = [w for w in everyone if in_month(w, month_start(today)) or in_month(w, month_start(today, 1))]
+    return (soon or everyone)[:4]
+
+
+def all_pages(content: Content, locale: Locale, today: dt.date, statuses: list[Status] | None = None,
+              printables: bool = False) -> list[Page]:
     """Every page of one language, in navigation order (``statuses``: the translation report, when
-    it was made once for every language)."""
+    it was made once for every language; ``printables``: the kit's postcard and evening sheet are printed)."""
     site = content.site
     text = locale.text
     every_file = list(content.paths.values())
@@ -289,7 +501,10 @@ def all_pages(content: Content, locale: Locale, today: dt.date, statuses: list[S
                  crossings_as_of=min((c.as_of for c in content.crossings.values()), default=None),
                  crossings_stale=any(is_stale(c, today) for c in content.crossings.values()),
                  actions=[(slug, a) for slug, a in actions if a.safe_in_belarus or a.promote_in_belarus
-                          or not next(x for x in site.languages if x.code == locale.code).inside_belarus]),
+                          or not next(x for x in site.languages if x.code == locale.code).inside_belarus],
+                 writable=home_writable(content, today),
+                 write_page=routes.text_page(WRITE) if WRITE in content.pages else None,
+                 calendar=content.calendar is not None),
         SeriesPage(path=routes.PRISONERS, title=text(content.headline.title),
                    description=text(content.headline.description), sources=kind_files("series"),
                    headline=content.headline,
@@ -317,6 +532,7 @@ def all_pages(content: Content, locale: Locale, today: dt.date, statuses: list[S
             description=crossing_summary(locale, crossing),
             sources=[content.paths[("crossings", ident)]], ident=ident, item=crossing,
             mentioned=mentioned.get(Target("crossings", ident), []), names=other_names(locale, crossing)))
+    pages += prisoner_pages(content, locale, today, mentioned)
     pages.append(ActionsIndexPage(path=routes.ACT, title=locale.ui("act"), description=locale.ui("act_intro"),
                                   sources=[content.action_paths[slug] for slug, _ in actions], actions=actions))
     for slug, action in actions:
@@ -343,6 +559,15 @@ def all_pages(content: Content, locale: Locale, today: dt.date, statuses: list[S
             pages.append(CorrectionsPage(path=path, title=title, description=description, slug=slug, doc=doc_page,
                                          sources=[doc_page.rel, *every_file], log=corrections_log(content, locale),
                                          report_url=issue_url(site.repo_url), contact=site.contact_email))
+        elif slug == WRITE:
+            pages.append(WritePage(path=path, title=title, description=description, slug=slug, doc=doc_page,
+                                   sources=[doc_page.rel, *every_file], writable=writable(content, today),
+                                   phrases=[(t, [p for p in content.phrases if p.topic == t]) for t in TOPICS
+                                            if any(p.topic == t for p in content.phrases)],
+                                   days=upcoming_days(content, today),
+                                   calendar_sources=content.calendar.sources if content.calendar else [],
+                                   printables=printables))
+            pages += write_pages(content, locale, today)
         else:
             pages.append(HandWrittenPage(path=path, title=title, description=description, slug=slug, doc=doc_page,
                                          sources=[doc_page.rel]))
@@ -361,3 +586,7 @@ def article_entries(content: Content, locale: Locale) -> list[ArticleEntry]:
 
 def texts_of(locale: Locale, versions: dict[str, TextPage]) -> TextPage:
     return versions.get(locale.code) or versions[locale.default]
+
+
+PDF_NAMES = _pdf_names()
+"""Every name of a page's PDF (a PDF of another name beside a page is not the site's)."""

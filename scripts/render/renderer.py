@@ -16,12 +16,14 @@ from typing import Any, cast
 from urllib.parse import quote
 
 import zxingcpp
+from babel.dates import format_skeleton
 
 from scripts.content import model as m
 from scripts.content.documents import Content
 from scripts.content.fields import PartialDate
 from scripts.content.freshness import as_of as freshness_as_of
 from scripts.content.freshness import is_stale
+from scripts.content.prisoners import MonthDay, PrisonerEvent
 from scripts.i18n.locale import Locale
 from scripts.i18n.translations import Status, lang_texts
 from scripts.render import charts, maps, routes, social
@@ -32,13 +34,16 @@ from scripts.render.pages import (
     ActionPage,
     ArticlePage,
     CrossingPage,
+    EveningPage,
     HandWrittenPage,
     Page,
+    PostcardPage,
+    PrisonerPage,
     SeriesPage,
     WalletPage,
     all_pages,
 )
-from scripts.render.phrases import body_name, since_text
+from scripts.render.phrases import body_name, criminal_articles, prisoner_line, since_text
 from scripts.store import Store, digest
 
 
@@ -84,6 +89,12 @@ class Renderer:
             basis=self.basis, figure=self.figure, stale=lambda item: is_stale(item, today),
             as_of=freshness_as_of, by_status=by_status, factsheet=self.factsheet, factsheet_link=self.factsheet_link,
             crossings_map=self.crossings_map,
+            write_kit="write.md" if "write" in content.pages else None,
+            pdf_href=lambda target, name: routes.relative_url(target, self.here) + name,
+            prisoner_line=lambda item: prisoner_line(loc, item), day_month=self.day_month, plain=loc.text,
+            event_details=self.event_details, month_of=lambda day: PartialDate(day.year, day.month),
+            calendar_href=lambda: routes.relative(routes.CALENDAR, self.here),
+            calendar_source=lambda ident: content.calendar.source(ident) if content.calendar else None,
         )
 
     # --- helpers for templates -----------------------------------------------------------
@@ -111,6 +122,21 @@ class Renderer:
         if point.bound:
             return self.locale.ui(f"value_{point.bound}", value=point.value)
         return self.locale.num(point.value)
+
+    def day_month(self, day: MonthDay) -> str:
+        """A day of the year as this language writes it: 16 April, 16 красавіка."""
+        return format_skeleton("MMMMd", day.in_year(2000), locale=self.locale.babel)
+
+    def event_details(self, event: PrisonerEvent) -> Md:
+        """What a prisoner's record says beyond its kind: the sentence, the articles, the place, a note."""
+        parts = [self.t(event.term) if event.term else ""]
+        if event.articles:
+            parts.append(criminal_articles(self.locale, event.articles))
+        if event.place:
+            parts.append(self.t(event.place))
+        if event.note:
+            parts.append(self.t(event.note))
+        return Md(" · ".join(str(escape(part)) if not isinstance(part, Md) else part for part in parts if part))
 
     def t_body(self, ident: str) -> str:
         body = self.content.bodies[ident]
@@ -168,7 +194,8 @@ class Renderer:
 
     def sheet_footer(self, page: Page) -> str:
         """The footer of every printed sheet of a fact page: site, as-of date, address."""
-        as_of = self.locale.ui("factsheet_as_of", date=self.locale.date(sheet_as_of(page)))
+        when = self.today if isinstance(page, EveningPage) else sheet_as_of(page)
+        as_of = self.locale.ui("factsheet_as_of", date=self.locale.date(when))
         return f"{self.locale.text(self.content.site.name)} · {as_of} · {self.page_url(page.path)}"
 
     def crossings_map(self, focus: str | None = None) -> Md:
@@ -206,7 +233,7 @@ class Renderer:
     # --- pages -----------------------------------------------------------------------------
 
     def pages(self) -> list[Page]:
-        pages = all_pages(self.content, self.locale, self.today, self.statuses)
+        pages = all_pages(self.content, self.locale, self.today, self.statuses, self.factsheets)
         for page in pages:
             page.card = social.card(self.content, self.locale, page)
         return pages
@@ -255,7 +282,9 @@ class Renderer:
             fields["description"] = html.escape(page.description)
         if page.path in (routes.HOME, routes.ARTICLES):  # a table of contents would repeat the page
             fields["hide"] = ["toc"]  # the navigation stays: on a wide screen it is the only way on
-        if page.pdf:  # main.html puts it in a page margin box of the print stylesheet
+        if isinstance(page, PostcardPage):  # main.html sets the paper (A6) and leaves the margins empty
+            fields["print_size"] = "148mm 105mm"  # A6 across (Chromium does not take "A6 landscape" here)
+        elif page.pdf:  # main.html puts it in a page margin box of the print stylesheet
             fields["print_footer"] = css_string(self.sheet_footer(page))
         if isinstance(page, ArticlePage):  # MkDocs links the names in it (scripts.render.links): when they change,
             fields["fact_links"] = self.fact_links_digest  # so does the page
@@ -285,6 +314,8 @@ class Renderer:
                    (ui("act"), routes.ACT),
                    (ui("articles"), routes.ARTICLES),
                    (ui("political_prisoners"), routes.PRISONERS)]
+        if self.content.prisoners:
+            entries.append((ui("prisoners"), routes.index_page("prisoners")))
         entries += [(ui(kind), routes.index_page(kind)) for kind in ("people", "companies", "crossings")]
         entries += [(p.title, p.path) for p in pages if isinstance(p, HandWrittenPage)]
         entries.append((ui("data"), routes.DATA))
@@ -367,7 +398,7 @@ def css_string(text: str) -> str:
 
 def sheet_as_of(page: Page) -> PartialDate:
     """A fact sheet is as current as the last time its sources were read."""
-    if isinstance(page, WalletPage | CrossingPage | ActionPage):
+    if isinstance(page, WalletPage | CrossingPage | ActionPage | PrisonerPage):
         sources = page.item.sources
     elif isinstance(page, SeriesPage):
         sources = page.cited

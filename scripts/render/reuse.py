@@ -7,7 +7,7 @@ gives another digest, and the page is rendered again. The inputs, conservatively
   date (timelines end today), whether fact sheets are printed, and every content file that is not a
   fact sheet (labels, site.yml, lists, articles, pages, an article's images), with their "last
   updated" dates;
-- of a person's, company's or crossing's page: its own file and the files of the entries it shows
+- of a person's, company's, crossing's or prisoner's page: its own file and the files of the entries it shows
   by name (related people and companies), with their dates, the articles that mention it (worked
   out from every name before rendering), and, for a crossing's locator map, where every other
   crossing is;
@@ -22,11 +22,11 @@ from __future__ import annotations
 
 from scripts.content.documents import Content
 from scripts.content.snapshot import Snapshot
-from scripts.render.pages import CrossingPage, Page, WalletPage
+from scripts.render.pages import CrossingPage, Page, PrisonerPage, WalletPage
 from scripts.store import digest, environment
 
 FACT_FOLDERS = ("content/facts/people/", "content/facts/companies/", "content/facts/crossings/",
-                "content/facts/series/")
+                "content/facts/series/", "content/facts/prisoners/")
 
 
 class Inputs:
@@ -47,10 +47,10 @@ class Inputs:
     def of(self, page: Page) -> str:
         if isinstance(page, WalletPage):
             own = [page.sources[0], *(self.content.paths[(kind, ident)] for kind, ident, _ in page.related)]
-        elif isinstance(page, CrossingPage):
+        elif isinstance(page, CrossingPage | PrisonerPage):
             own = [page.sources[0]]
         else:
             return digest(self.everything, page.path)
         files = [(rel, self.files.get(rel), str(self.updated.get(rel))) for rel in own]
-        located = [] if isinstance(page, WalletPage) else self.located  # the locator shows the others as dots
+        located = self.located if isinstance(page, CrossingPage) else []  # the locator shows the others as dots
         return digest(self.shared, page.path, files, [(m.slug, m.title) for m in page.mentioned], located)

@@ -12,6 +12,7 @@ import posixpath
 
 from scripts.content import model as m
 from scripts.content.documents import FactKind, LinkedKind
+from scripts.content.prisoners import Prisoner
 
 HOME = "index.md"
 PRISONERS = "political-prisoners.md"
@@ -21,6 +22,14 @@ ARTICLES = "articles/index.md"
 """Every article, newest first."""
 ACT = "act/index.md"
 """Every action (a letter to send), in its language."""
+BIRTHDAYS = "prisoners/birthdays.md"
+"""The held prisoners' birthdays of this month and the next."""
+POSTCARD = "write/postcard.md"
+"""The back of a postcard to a prisoner (printed to postcard.pdf)."""
+EVENING = "write/evening.md"
+"""The sheet for a letter-writing evening (printed to evening.pdf)."""
+CALENDAR = "calendar.ics"
+"""The calendar of solidarity days, in the language's folder."""
 FEED = "feed.xml"
 EMBED = "embed/political-prisoners"
 """The embeddable counter of the headline series, without its suffix (.svg, .html, .json)."""
@@ -128,6 +137,19 @@ def sanction_anchors(item: m.Wallet) -> list[str]:
     out: list[str] = []
     for sanction in item.sanctions:
         base = f"{sanction.authority}-{sanction.listed}"
+        anchor, n = base, 1
+        while anchor in out:
+            n += 1
+            anchor = f"{base}-{n}"
+        out.append(anchor)
+    return out
+
+
+def history_anchors(item: Prisoner) -> list[str]:
+    """Stable anchors for a prisoner's records: 'detained-2021-03-25', '-2' added if repeated."""
+    out: list[str] = []
+    for event in item.history:
+        base = f"{event.event.replace('_', '-')}-{event.date}"
         anchor, n = base, 1
         while anchor in out:
             n += 1

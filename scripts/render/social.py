@@ -22,10 +22,11 @@ from scripts.render.pages import (
     CrossingPage,
     HomePage,
     Page,
+    PrisonerPage,
     SeriesPage,
     WalletPage,
 )
-from scripts.render.phrases import body_name, crossing_summary, since_text
+from scripts.render.phrases import body_name, crossing_summary, prisoner_line, since_text
 
 
 def card(content: Content, locale: Locale, page: Page) -> Card:
@@ -52,6 +53,10 @@ def card(content: Content, locale: Locale, page: Page) -> Card:
         case CrossingPage():
             return Card(**base, kicker=locale.ui("crossings"), title=page.title,
                         figure=locale.ui("status_" + page.item.status), caption=since_text(locale, page.item))
+        case PrisonerPage():
+            item = page.item
+            return Card(**base, kicker=locale.ui("political_prisoner"), title=page.title,
+                        figure=locale.ui("prisoner_status_" + item.status), caption=prisoner_line(locale, item))
         case ArticlePage():
             return Card(**base, kicker=locale.ui("article"), title=page.title, caption=page.description)
         case ActionPage():
@@ -97,6 +102,11 @@ def structured_data(content: Content, locale: Locale, page: Page) -> dict[str, A
             return {**base, "@type": "Person" if page.kind == "people" else "Organization",
                     "alternateName": page.names, "description": locale.text(page.item.summary),
                     "subjectOf": [source.url for source in page.item.sources]}
+        case PrisonerPage():
+            return {**base, "@type": "ProfilePage",
+                    "mainEntity": {"@type": "Person", "name": page.title, "alternateName": page.names,
+                                   "description": locale.text(page.item.summary)},
+                    "isBasedOn": [source.url for source in page.item.sources]}
         case CrossingPage():
             item = page.item
             place = {**base, "@type": "Place", "alternateName": page.names,

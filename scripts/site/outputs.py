@@ -28,12 +28,13 @@ from pathlib import Path
 from typing import Literal
 
 from scripts.errors import SiteError
+from scripts.render.pages import PDF_NAMES
 from scripts.store import Store, write_changed
 
 Mode = Literal["full", "dirty", "unchanged"]
 ALWAYS_WRITTEN = ("404.html", "search/search_index.json")
 """What MkDocs writes in every run, full or dirty (the theme's 404 page; the search plugin's index)."""
-PDFS = ("factsheet.pdf", "letter.pdf")
+PDFS = PDF_NAMES
 """A page's PDF, beside its index.html (scripts.site.factsheets): it goes with the page."""
 Stat = tuple[int, int, int]
 
