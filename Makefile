@@ -33,7 +33,7 @@ serve: $(STAMP)
 	@$(PY) -m scripts serve $(if $(filter command line,$(origin LANG)),--lang $(LANG))
 
 ## new: start a content file from its template, every field explained: make new KIND=person ID=aliaksandr-zaitsau
-## (KIND: person, company, crossing, series, article, page, action; LANG=be for an article or page in another language)
+## (KIND: person, company, crossing, series, prisoner, article, page, action; LANG=be for an article or page in another language)
 new: $(STAMP)
 	@$(PY) -m scripts new $(KIND) $(ID) $(if $(filter command line,$(origin LANG)),--lang $(LANG))
 

@@ -37,7 +37,7 @@ def parser() -> argparse.ArgumentParser:
                         help="project folder holding content/, docs/ and site/ (default: this repository)")
     parser.add_argument("-v", "--verbose", action="store_true", help="say what is being done")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="validate content/ only (fast; for editors and pre-commit)")
+    check_cmd = commands.add_parser("check", help="validate content/ only (fast; for editors and pre-commit)")
     build_cmd = commands.add_parser("build", help="validate, generate docs/ and build site/ for every language")
     build_cmd.add_argument("--no-cards", action="store_true", help="skip social cards (for benchmarks)")
     build_cmd.add_argument("--factsheets", action="store_true",
@@ -45,6 +45,10 @@ def parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--timings", action="store_true", help="print seconds per phase")
     build_cmd.add_argument("--engine", choices=["mkdocs", "properdocs"], default="mkdocs",
                            help="render with MkDocs (default) or ProperDocs, its drop-in fork: the same site")
+    for command in (check_cmd, build_cmd):
+        command.add_argument("--today", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
+                             help="check or build as on that day (birthdays of its month, stale addresses left out, "
+                             "...): to look ahead; never publish such a build")
     serve = commands.add_parser("serve", help="the site at its published addresses, rebuilt on every edit")
     serve.add_argument("--lang", help="language to open on (default: the site's default); every language is served")
     serve.add_argument("--addr", default="127.0.0.1:8000", help="address to serve on")
@@ -68,7 +72,8 @@ def parser() -> argparse.ArgumentParser:
     commands.add_parser("schemas", help="write the JSON Schemas of the content files into scripts/schemas/ "
                         "and the table of allowed values into README.md")
     new = commands.add_parser("new", help="start a content file from its template: every field, explained")
-    new.add_argument("kind", choices=["person", "company", "crossing", "series", "article", "page", "action"])
+    new.add_argument("kind", choices=["person", "company", "crossing", "series", "prisoner", "article", "page",
+                                      "action"])
     new.add_argument("id", help="the file name and address: lowercase letters, digits and dashes")
     new.add_argument("--lang", default=None, help="the language of a new article or page (default: the site's)")
     fresh = commands.add_parser("freshness", help="list the facts whose latest record is older than their file allows")
@@ -90,7 +95,8 @@ def run(args: argparse.Namespace) -> int:
             from scripts.content.freshness import stale_facts
             from scripts.content.load import load
 
-            content = load(root)
+            today = args.today or dt.date.today()
+            content = load(root, today)
             counts = ", ".join(f"{len(content.facts(kind))} {kind}" for kind in FACT_KINDS)
             print(f"content/ is valid: {counts}, {len(content.articles)} article(s), "
                   f"{len(content.pages)} page(s)")
@@ -102,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
                 print(f"warning: content/facts/prisoners/{ident}.yml is withdrawn: the site shows nothing of the "
                       "person. The repository is public: delete every other line of the file (keep 'name:' and "
                       "'aliases:' only if articles mention the person, so that the build can take the name out)")
-            stale = stale_facts(content, dt.date.today())
+            stale = stale_facts(content, today)
             for fact in stale:
                 print(f"warning: {fact}")
             if stale:
@@ -110,7 +116,8 @@ def run(args: argparse.Namespace) -> int:
         elif args.command == "build":
             from scripts.site.build import build
 
-            report = build(root, cards=not args.no_cards, factsheets=args.factsheets, engine=args.engine)
+            report = build(root, today=args.today, cards=not args.no_cards, factsheets=args.factsheets,
+                           engine=args.engine)
             print(f"built site/ ({report}) in {time.perf_counter() - started:.1f} s")
             if args.timings:
                 print("timings: " + ", ".join(f"{k} {v:.2f} s" for k, v in report.timings.items()))

@@ -23,20 +23,26 @@ class Sample:
     crossing: str | None
     article: str
     action: str | None = None
+    prisoner: str | None = None
 
     def pages(self) -> list[str]:
         """One URL path (below the language) of every page kind the content has."""
-        found = [("people", self.person), ("companies", self.company), ("crossings", self.crossing)]
+        found = [("people", self.person), ("companies", self.company), ("crossings", self.crossing),
+                 ("prisoners", self.prisoner)]
+        prisoners = ["prisoners/", "prisoners/birthdays/"] if self.prisoner else []
+        kit = ["write/", "write/postcard/", "write/evening/"] if "write" in self.content.pages else []
         return ["", routes.url_path(routes.article_page(self.article)), "political-prisoners/", "people/",
                 "companies/", "crossings/", "data/", "act/", *(f"{kind}/{ident}/" for kind, ident in found if ident),
-                *([f"act/{self.action}/"] if self.action else [])]
+                *([f"act/{self.action}/"] if self.action else []), *prisoners, *kit]
 
 
 @cache
 def sample() -> Sample:
     content = load(REPO)
+    held = [ident for ident, item in content.prisoners.items() if item.status == "held"]  # one with a letter section
     return Sample(content, next(iter(content.people), None), next(iter(content.companies), None),
-                  next(iter(content.crossings), None), content.site.article, next(iter(content.actions), None))
+                  next(iter(content.crossings), None), content.site.article, next(iter(content.actions), None),
+                  next(iter(held or content.prisoners), None))
 
 
 def need(ident: str | None, kind: str) -> str:

@@ -44,6 +44,10 @@ def sentences(locale: Locale) -> dict[str, Callable[[int], str]]:
         "map_desc (first sentence)": lambda n: ui("map_desc", count=n).split(";")[0].split(", each")[0],
         "letter_count": lambda n: ui("letter_count", count=n, counter=COUNTER[locale.code],
                                      date=locale.date(dt.date(2025, 12, 31))),
+        "prisoners_held_count": lambda n: ui("prisoners_held_count", count=n),
+        "prisoners_free_count": lambda n: ui("prisoners_free_count", count=n),
+        "write_who_intro": lambda n: ui("write_who_intro", count=n),
+        "home_write_intro (last sentence)": lambda n: ui("home_write_intro", count=n).rsplit(". ", 1)[-1],
     }
 
 

@@ -10,6 +10,7 @@ from typing import get_args
 import material
 
 from scripts.content import model as m
+from scripts.content.prisoners import AddressHidden, PhraseTopic, PrisonerEventKind, PrisonerStatus
 from scripts.content.ui import UiStrings
 from scripts.render.markup import TEMPLATES
 from scripts.render.policy import CSP
@@ -88,6 +89,9 @@ def test_every_label_a_template_asks_for_exists() -> None:
     assert sorted(used - prefixes - set(UiStrings.model_fields)) == []
     values = {"status_": get_args(m.CrossingStatus), "traffic_": get_args(m.Traffic),
               "event_": get_args(m.SanctionEventKind), "count_": get_args(m.CrossingStatus),
-              "sanction_": ("active", *m.ENDING_EVENTS), "map_marks_": get_args(m.MapMarks)}
+              "sanction_": ("active", *m.ENDING_EVENTS), "map_marks_": get_args(m.MapMarks),
+              "prisoner_status_": get_args(PrisonerStatus), "prisoner_event_": get_args(PrisonerEventKind),
+              "address_hidden_": (*get_args(AddressHidden), "house_arrest"),
+              "phrase_topic_": get_args(PhraseTopic), "postcard_in_": ("be", "ru")}
     for prefix in prefixes:
         assert [v for v in values[prefix] if prefix + v not in UiStrings.model_fields] == [], prefix

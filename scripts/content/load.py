@@ -19,16 +19,16 @@ from collections.abc import Hashable
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar, cast
-from urllib.parse import urlsplit
 
 from pydantic import TypeAdapter, ValidationError
 
 from scripts.content import model as m
 from scripts.content import rules
 from scripts.content.actions import Action
-from scripts.content.documents import FACT_KINDS, Content, FactKind, Key, MarkdownFile, MetaT, Positions, Withdrawal
+from scripts.content.documents import Content, FactKind, Key, MarkdownFile, MetaT, Positions, Withdrawal
 from scripts.content.fields import Id, PartialDate
 from scripts.content.frontmatter import ArticleMeta, PageMeta
+from scripts.content.layout import unexpected_files
 from scripts.content.markdown import check_body
 from scripts.content.messages import problems_from
 from scripts.content.prisoners import Calendar, Phrase, Prisoner, Withdrawn
@@ -76,6 +76,8 @@ class Loader:
         """The files this load read and checked (or found checked before), by key."""
         self.fresh: dict[str, Entry] = {}
         """Those of them checked now, to be kept for the next load."""
+        self.withdrawn: dict[str, Withdrawal] = {}
+        """Prisoners' files marked withdrawn, by id."""
 
     # --- reading and shape checks ---------------------------------------------------------
 
@@ -189,12 +191,12 @@ class Loader:
             articles=self.load_markdown("articles", ArticleMeta, site),
             pages=self.load_markdown("pages", PageMeta, site),
             paths=paths,
-            actions=self.load_actions(),
+            actions=self.load_facts("actions", Action, folder=self.content / "actions"),
+            prisoners=self.load_facts("prisoners", Prisoner, paths), withdrawn=self.withdrawn,
             calendar=self.load_calendar(),
             phrases=list(self.load_list("phrases", Phrase, required=False).values()),
         )
-        content.prisoners, content.withdrawn = self.load_prisoners(paths)
-        self.check_unexpected()
+        self.problems += unexpected_files(self.snapshot)
         self.problems += rules.check(content, self.positions, self.snapshot, self.problems)
         if self.problems:
             raise ContentErrors(self.problems)
@@ -220,26 +222,10 @@ class Loader:
         site = self.validate(doc, m.SiteConfig)
         if site is None:
             return None
-        default_count = sum(lang.default for lang in site.languages)
-        if default_count != 1:
-            self.add(doc.rel, doc.line(("languages",)), "languages",
-                     f"exactly one language must have 'default: true', found {default_count}")
+        problem = rules.site_settings(site, doc)
+        if problem is not None:
+            self.problems.append(problem)
             return None
-        if not site.site_url.endswith("/"):
-            self.add(doc.rel, doc.line(("site_url",)), "site_url", f"must end with '/': write {site.site_url}/")
-            return None
-        if site.custom_domain and urlsplit(site.site_url).netloc != site.custom_domain:
-            self.add(doc.rel, doc.line(("custom_domain",)), "custom_domain",
-                     f"site_url must be https://{site.custom_domain}/ when custom_domain is {site.custom_domain}, "
-                     f"found {site.site_url}")
-            return None
-        seen: set[str] = set()
-        for i, lang in enumerate(site.languages):
-            if lang.code in seen:
-                self.add(doc.rel, doc.line(("languages", i, "code")), f"languages[{i}].code",
-                         f"the language '{lang.code}' is listed twice: keep one")
-                return None
-            seen.add(lang.code)
         return site
 
     def load_ui(self, site: m.SiteConfig) -> dict[str, UiStrings]:
@@ -323,70 +309,48 @@ class Loader:
             out[ident] = item
         return out
 
-    def load_facts(self, kind: FactKind, shape: type[S], paths: dict[tuple[FactKind, str], str]) -> dict[str, S]:
+    def load_facts(self, kind: FactKind | str, shape: type[S], paths: dict[tuple[FactKind, str], str] | None = None,
+                   folder: Path | None = None) -> dict[str, S]:
+        """Every file of a folder of content/facts/ (or of ``folder``), by its name. A prisoner's file marked
+        ``withdrawn:`` is left out and read only for its date and names (``self.withdrawn``)."""
         out: dict[str, S] = {}
-        folder = self.content / "facts" / kind
-        for path in self.snapshot.glob(folder, "*.yml"):
+        for path in self.snapshot.glob(folder or self.content / "facts" / kind, "*.yml"):
             if not self.check_id(path, path.stem, "file"):
+                continue
+            if kind == "prisoners" and self.withdrawal(path):
                 continue
             loaded = self.file(path, shape)
             if loaded:
                 doc, value = loaded
                 out[path.stem] = value
-                paths[(kind, path.stem)] = doc.rel
+                if paths is not None:
+                    paths[(cast(FactKind, kind), path.stem)] = doc.rel
                 self.positions.docs[Key(kind, path.stem)] = doc
         return out
 
-    def load_prisoners(self, paths: dict[tuple[FactKind, str], str]) -> tuple[dict[str, Prisoner],
-                                                                                dict[str, Withdrawal]]:
-        """The prisoners' files: a file marked ``withdrawn:`` is read only for its date and names."""
-        held: dict[str, Prisoner] = {}
-        withdrawn: dict[str, Withdrawal] = {}
-        for path in self.snapshot.glob(self.content / "facts" / "prisoners", "*.yml"):
-            if not self.check_id(path, path.stem, "file"):
-                continue
-            if path.stem in RESERVED_PRISONER_IDS:
-                self.add(self.rel(path), 0, "", f"'{path.stem}' is the address of a page of the site: name the file "
-                         "after the person, like andrzej-poczobut.yml")
-                continue
-            if WITHDRAWN.search(self.snapshot.read_bytes(path) or b""):
-                marked = self.file(path, Withdrawn)
-                if marked:
-                    when = marked[1].withdrawn
-                    if when is True:
-                        changed = self.snapshot.dates.get(self.rel(path), self.today)
-                        when = PartialDate(changed.year, changed.month, changed.day)
-                    withdrawn[path.stem] = Withdrawal(marked[1], when)
-                continue
-            loaded = self.file(path, Prisoner)
-            if loaded:
-                doc, value = loaded
-                held[path.stem] = value
-                paths[("prisoners", path.stem)] = doc.rel
-                self.positions.docs[Key("prisoners", path.stem)] = doc
-        return held, withdrawn
+    def withdrawal(self, path: Path) -> bool:
+        """Is this prisoner's file not to be shown (withdrawn, or named after a page of the site)?"""
+        if path.stem in RESERVED_PRISONER_IDS:
+            self.add(self.rel(path), 0, "", f"'{path.stem}' is the address of a page of the site: name the file "
+                     "after the person, like andrzej-poczobut.yml")
+            return True
+        if not WITHDRAWN.search(self.snapshot.read_bytes(path) or b""):
+            return False
+        marked = self.file(path, Withdrawn)
+        if marked:
+            when = marked[1].withdrawn
+            if when is True:
+                changed = self.snapshot.dates.get(self.rel(path), self.today)
+                when = PartialDate(changed.year, changed.month, changed.day)
+            self.withdrawn[path.stem] = Withdrawal(marked[1], when)
+        return True
 
     def load_calendar(self) -> Calendar | None:
         path = self.content / "calendar.yml"
-        if not self.snapshot.is_file(path):
-            return None
-        loaded = self.file(path, Calendar)
-        if not loaded:
-            return None
-        self.positions.docs[Key("calendar", "")] = loaded[0]
-        return loaded[1]
-
-    def load_actions(self) -> dict[str, Action]:
-        out: dict[str, Action] = {}
-        for path in self.snapshot.glob(self.content / "actions", "*.yml"):
-            if not self.check_id(path, path.stem, "file"):
-                continue
-            loaded = self.file(path, Action)
-            if loaded:
-                doc, value = loaded
-                out[path.stem] = value
-                self.positions.docs[Key("actions", path.stem)] = doc
-        return out
+        loaded = self.file(path, Calendar) if self.snapshot.is_file(path) else None
+        if loaded:
+            self.positions.docs[Key("calendar", "")] = loaded[0]
+        return loaded[1] if loaded else None
 
     def check_id(self, path: Path, name: str, what: str) -> bool:
         try:
@@ -397,40 +361,12 @@ class Loader:
             return False
         return True
 
-    def check_unexpected(self) -> None:
-        """Files that the generator would silently ignore are reported instead."""
-        expected_dirs = {"actions", "articles", "pages", "ui", "facts"}
-        for path in self.snapshot.below(self.content):
-            rel_parts = path.relative_to(self.content).parts
-            top = rel_parts[0]
-            ok = (
-                (len(rel_parts) == 1 and path.name in ("site.yml", "calendar.yml", "README.md"))
-                or (top == "ui" and len(rel_parts) == 2 and path.suffix == ".yml")
-                or (top in ("articles", "pages") and len(rel_parts) == 3
-                    and (path.suffix == ".md" or re.fullmatch(r"source\.[a-z]{2,3}\.txt", path.name)))
-                or (top == "actions" and len(rel_parts) == 2 and path.suffix == ".yml")
-                or (top == "facts" and len(rel_parts) == 3 and path.suffix == ".yml"
-                    and rel_parts[1] in (*FACT_KINDS, "lists"))
-                or (top == "articles" and len(rel_parts) == 4 and rel_parts[2] == "images"
-                    and path.suffix.lower() in IMAGE_SUFFIXES)
-            )
-            if ok:
-                continue
-            hint = "fact sheets end in .yml" if path.suffix == ".yaml" else (
-                f"an article's images are {', '.join(IMAGE_SUFFIXES)} files" if "images" in rel_parts else
-                f"content/ holds only: site.yml, calendar.yml, {', '.join(sorted(expected_dirs))}/ (see README.md)")
-            self.add(self.rel(path), 0, "", f"unexpected file, the site would ignore it: {hint}")
-
-
-
 
 WITHDRAWN = re.compile(rb"(?m)^withdrawn[ \t]*:")
 """A prisoner's file that says ``withdrawn:`` at its top level."""
 RESERVED_PRISONER_IDS = {"index", "birthdays"}
 """Names of pages under /prisoners/ that a prisoner's file may not take."""
 
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp")
-"""The image files an article's images/ folder may hold."""
 
 
 @cache

@@ -61,7 +61,8 @@ def _month_day(value: Any) -> MonthDay:
     text = str(value).strip() if isinstance(value, str) else None
     match = _MONTH_DAY.match(text) if text else None
     if not match:
-        hint = ": write the day and month only, without the year" if isinstance(value, (dt.date, int)) else ""
+        dated = isinstance(value, (dt.date, int)) or bool(re.match(r"^\d{4}-\d{2}-\d{2}$", str(value)))
+        hint = ": write the day and month only, without the year" if dated else ""
         raise fail("month_day", f"expected a day of the year as MM-DD in quotes, like '04-16' (16 April), "
                    f"got {show(value)}{hint}")
     month, day = int(match.group(1)), int(match.group(2))

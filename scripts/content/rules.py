@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel
 
@@ -22,7 +23,7 @@ from scripts.content.fields import PartialDate
 from scripts.content.messageformat import check as check_message
 from scripts.content.prisoners import Calendar, Prisoner
 from scripts.content.snapshot import Snapshot
-from scripts.content.source import Loc
+from scripts.content.source import Doc, Loc
 from scripts.content.ui import ARGUMENTS
 from scripts.errors import Problem
 
@@ -80,6 +81,27 @@ def unique_ids(content: Content) -> list[Problem]:
                                    f"{seen[ident]}: rename one of the files"))
             seen.setdefault(ident, rel)
     return out
+
+
+def site_settings(site: m.SiteConfig, doc: Doc) -> Problem | None:
+    """The first problem of site.yml that its shape cannot say: one default language, each language once, an
+    address that ends with / and matches the custom domain."""
+    default_count = sum(lang.default for lang in site.languages)
+    if default_count != 1:
+        return Problem(doc.rel, doc.line(("languages",)), "languages",
+                       f"exactly one language must have 'default: true', found {default_count}")
+    if not site.site_url.endswith("/"):
+        return Problem(doc.rel, doc.line(("site_url",)), "site_url", f"must end with '/': write {site.site_url}/")
+    if site.custom_domain and urlsplit(site.site_url).netloc != site.custom_domain:
+        return Problem(doc.rel, doc.line(("custom_domain",)), "custom_domain",
+                       f"site_url must be https://{site.custom_domain}/ when custom_domain is {site.custom_domain}, "
+                       f"found {site.site_url}")
+    codes = [lang.code for lang in site.languages]
+    for i, code in enumerate(codes):
+        if code in codes[:i]:
+            return Problem(doc.rel, doc.line(("languages", i, "code")), f"languages[{i}].code",
+                           f"the language '{code}' is listed twice: keep one")
+    return None
 
 
 def site_references(content: Content, positions: Positions, ids: FileIds, snapshot: Snapshot) -> list[Problem]:
@@ -216,9 +238,9 @@ def action_file(content: Content, positions: Positions, snapshot: Snapshot, slug
         if country not in content.countries:
             out.append(reference(positions, key, ("countries", i), country, content.countries,
                                  "content/facts/lists/countries.yml"))
-    known = {"series": set(content.series), "crossings": set(content.crossings),
-             "wallet": set(content.people) | set(content.companies),
-             "prisoners": set(content.prisoners) | set(content.withdrawn)}
+    ids = FileIds(snapshot)  # every file, valid or not: a broken file is reported once, not as a dangling reference
+    known = {"series": ids("series"), "crossings": ids("crossings"), "wallet": ids("people") | ids("companies"),
+             "prisoners": ids("prisoners")}
     raw = snapshot.files.get(doc.rel, b"").decode("utf-8", "replace").split("\n")
     texts: list[tuple[Loc, str]] = [(("letter", lang), text) for lang, text in action.letter.items()]
     texts += [(("openings", i, lang), text) for i, opening in enumerate(action.openings)

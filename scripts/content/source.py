@@ -208,7 +208,8 @@ def where(loc: Loc, root: Any = None) -> str:
                 label = ""
             name = SINGULAR.get(parent, "entry")
             if parent == "history":
-                name = "event" if any(p.startswith("sanction ") for p in parts) else "change"
+                crossing = isinstance(root, dict) and "sides" in root  # a prisoner's history holds records
+                name = "event" if any(p.startswith("sanction ") for p in parts) else "change" if crossing else "record"
             parts.append(f"{name} {part + 1}" + (f" ({label})" if label else ""))
             value = item
         else:

@@ -27,19 +27,23 @@ NOT_TEXT = {"id", "url", "archive", "source", "source_url", "authority", "counte
 _STEM_END = re.compile(r"[аяоеэёыіиуюйьaeoyij]$", re.IGNORECASE)
 
 
-def _spelling(name: str) -> str:
-    """A regular expression of a name that also matches its inflected forms: the last word takes any ending
-    (see ``name_pattern``); a word before it of four letters or more may change its last letter and take up
-    to three more ("Анджей Почобут" matches "Анджея Почобута", "Andrzej" "Andrzeja")."""
+def stem(word: str, alone: bool = True) -> str:
+    """What every inflected form of a word of a name starts with: the word less a last vowel, й or ь
+    ("Анджей" -> "Андже", "Зоя" -> "Зо"), only for words of four letters or more when ``alone``."""
+    return word[:-1] if _STEM_END.search(word) and (len(word) >= 4 or (not alone and len(word) >= 3)) else word
+
+
+def _spelling(name: str, ahead: bool = True) -> str:
+    """A regular expression of a name that also matches its inflected forms: each word may change its last
+    vowel and take up to three more letters before the next word, the last word any ending after its stem
+    (``name_pattern``): "Анджей Почобут" matches "Анджея Почобута", "Секрэтная Зоя" "Секрэтнай Зоі"."""
     words = name.split()
-    parts = []
-    for word in words[:-1]:
-        if len(word) >= 4:
-            stem = word[:-1] if _STEM_END.search(word) else word
-            parts.append(re.escape(stem) + r"[^\W\d_]{0,3}")
-        else:
-            parts.append(re.escape(word))
-    return r"\s+".join([*parts, re.escape(words[-1])]) if words else re.escape(name)
+    if not words:
+        return re.escape(name)
+    parts = [re.escape(stem(word)) + r"[^\W\d_]{0,3}" if len(word) >= 4 else re.escape(word) for word in words[:-1]]
+    last = stem(words[-1], alone=len(words) == 1)
+    ending = r"(?=[^\W\d_])" if ahead and last != words[-1] else ""  # a stem is followed by its ending
+    return r"\s+".join([*parts, re.escape(last) + ending])
 
 
 @dataclass(frozen=True)
@@ -65,7 +69,7 @@ def name_pattern(names: tuple[str, ...]) -> Names:
     spelled = [_spelling(n) for n in ordered]
     alternatives = "|".join(spelled) or r"(?!x)x"
     return Names(re.compile(rf"(?<![\w-])({alternatives})((?:['’]s)?[^\W\d_]*)(?![\w-])"), ordered,
-                 tuple(re.compile(one) for one in spelled))
+                 tuple(re.compile(_spelling(n, ahead=False)) for n in ordered))
 
 
 def redact(content: Content) -> None:

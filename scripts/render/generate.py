@@ -23,8 +23,9 @@ from scripts.render.calendar import calendar_ics
 from scripts.render.cards import Card
 from scripts.render.embed import counter_files
 from scripts.render.feeds import atom
+from scripts.render.kit import WRITE
 from scripts.render.opendata import downloads
-from scripts.render.pages import WRITE, ActionPage
+from scripts.render.pages import ActionPage
 from scripts.render.renderer import Renderer
 from scripts.render.reuse import Inputs
 from scripts.store import Store, digest

@@ -28,7 +28,7 @@ from scripts.content.documents import LINKED_KINDS, Content, LinkedKind
 from scripts.content.markdown import paragraphs, parse, plain_paragraphs
 from scripts.content.model import Crossing, Wallet
 from scripts.content.prisoners import Prisoner
-from scripts.content.withdrawal import name_pattern
+from scripts.content.withdrawal import name_pattern, stem
 from scripts.render import routes
 
 SKIP = {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "kbd", "samp"}
@@ -81,7 +81,11 @@ def link_tree(root: ET.Element, targets: dict[str, str]) -> list[str]:
     Returns the hrefs linked, in the order of their first mention.
     """
     everything = "".join(root.itertext())  # only names whose last word occurs go into the pattern
-    names = name_pattern(tuple(sorted(name for name in targets if name.split() and name.split()[-1] in everything)))
+    def occurs(name: str) -> bool:  # its last word, less its ending
+        words = name.split()
+        return bool(words) and stem(words[-1], len(words) == 1) in everything
+
+    names = name_pattern(tuple(sorted(filter(occurs, targets))))
     pattern = names.pattern
     linked: list[str] = []
     for holder, child in list(_texts(root)):

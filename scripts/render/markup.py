@@ -16,6 +16,7 @@ import jinja2
 import jinja2.bccache
 from markupsafe import Markup
 
+from scripts.render.letters import Letter
 from scripts.store import Store, digest
 from scripts.store import environment as environment_stamp
 
@@ -71,3 +72,57 @@ def environment(store: Store | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
     )
 
+
+# --- raw HTML and Markdown pieces the templates use -------------------------------------
+
+_IMAGE = re.compile(r'(!\[(?:[^\]\\]|\\.)*\]\(images/([^)\s]+)(?:\s+"[^"]*")?\))(?!\{)')
+
+
+def sized_images(body: str, sizes: dict[str, tuple[int, int]]) -> str:
+    """Each image of the article's own (images/<file>) given its width and height, so that the page does
+    not jump while it loads; all but the first load lazily."""
+    count = 0
+
+    def size(match: re.Match[str]) -> str:
+        nonlocal count
+        known = sizes.get(match.group(2))
+        if known is None:
+            return match.group(0)
+        count += 1
+        lazy = ' loading="lazy"' if count > 1 else ""
+        return f'{match.group(1)}{{ width="{known[0]}" height="{known[1]}"{lazy} decoding="async" }}'
+
+    return _IMAGE.sub(size, body)
+
+
+def html_text(value: Any) -> Md:
+    """A value shown as text in raw HTML (helpers' HTML passes through)."""
+    return value if isinstance(value, Md) else Md(html.escape(str(value)))
+
+
+def html_lines(text: str) -> Md:
+    """Lines of text (a postal address) in raw HTML, one per line."""
+    return Md("<br>".join(html.escape(line.strip()) for line in text.strip().splitlines()))
+
+
+_WEB = re.compile(r"(https?://[^\s<]+)")
+
+
+def letter_html(letter: Letter) -> Md:
+    """A letter's text as paragraphs, exactly its words (the copy button copies them), addresses linked."""
+    out = []
+    for paragraph in letter.text.split("\n\n"):
+        escaped = "<br>".join(html.escape(line) for line in paragraph.split("\n"))
+        out.append("<p>" + _WEB.sub(r'<a href="\1">\1</a>', escaped) + "</p>")
+    return Md("\n".join(out))
+
+
+def css_string(text: str) -> str:
+    """Text as a quoted CSS string that is also safe inside an HTML <style> element."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ").replace("\n", "\\a ")
+    return f'"{escaped}"'
+
+
+def external(label: Any, url: str) -> Md:
+    """A link to another site."""
+    return Md(f"[{escape(label)}](<{url}>)")

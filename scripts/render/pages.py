@@ -6,54 +6,34 @@ schema.org data) and where it goes (``path``, relative to docs/<lang>/).
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from dataclasses import dataclass
-from typing import ClassVar
 
 from scripts.content import model as m
 from scripts.content.actions import Action, Recipient
 from scripts.content.documents import FACT_KINDS, WALLET_KINDS, Article, Content, TextPage, WalletKind
 from scripts.content.fields import PartialDate
 from scripts.content.freshness import is_stale
-from scripts.content.prisoners import Address, Day, Phrase, PhraseTopic, Prisoner
+from scripts.content.prisoners import Prisoner
 from scripts.i18n.locale import Locale
 from scripts.i18n.translations import Status, report
 from scripts.render import routes
-from scripts.render.cards import Card
+from scripts.render.kit import (
+    TOPICS,
+    WRITE,
+    Writable,
+    WritePage,
+    home_writable,
+    prisoner_pages,
+    upcoming_days,
+    writable,
+    write_pages,
+)
 from scripts.render.letters import Letter, compose
 from scripts.render.links import Target, mentions
 from scripts.render.opendata import SCHEMAS
-from scripts.render.phrases import crossing_summary, prisoner_line
-
-
-@dataclass(frozen=True)
-class Mention:
-    """An article that mentions a fact page."""
-
-    slug: str
-    title: str
-
-
-@dataclass(kw_only=True)
-class Page:
-    """One generated Markdown file."""
-
-    template: ClassVar[str]
-    pdf: ClassVar[str | None] = None
-    """The PDF `make factsheets` prints the page to, beside it (a fact sheet, a letter), if any."""
-    path: str
-    """Relative to docs/<lang>/, e.g. 'people/gutseriev.md'."""
-    title: str
-    description: str
-    sources: list[str]
-    """Content files the page is made from (for 'last updated' and messages)."""
-    card: Card | None = None
-    """The page's social card (set once the page is made)."""
-
-    @property
-    def card_path(self) -> str:
-        return routes.card_path(self.path)
+from scripts.render.page import HandWrittenPage, Mention, Page, other_names
+from scripts.render.phrases import crossing_summary
 
 
 @dataclass(kw_only=True)
@@ -151,79 +131,6 @@ class ActionPage(Page):
     """Each recipient, with the link that opens the letter to them (None: no e-mail, or too long)."""
 
 
-@dataclass(frozen=True)
-class Writable:
-    """A held prisoner as the lists of whom to write to show them: with the next birthday and, when it is safe
-    to show it today, the address."""
-
-    ident: str
-    item: Prisoner
-    birthday: dt.date | None
-    """The next birthday (today included), if the file gives one."""
-    address: Address | None
-
-
-@dataclass(kw_only=True)
-class PrisonersIndexPage(Page):
-    template = "prisoners.md.j2"
-    held: list[tuple[str, Prisoner]]
-    """Held now (also under house arrest), the longest held first."""
-    free: list[tuple[str, Prisoner]]
-    """Released, deported or dead, the latest first."""
-    list_url: str | None
-    """Viasna's current list of every political prisoner."""
-
-
-@dataclass(kw_only=True)
-class PrisonerPage(Page):
-    pdf = "factsheet.pdf"
-    template = "prisoner.md.j2"
-    ident: str
-    item: Prisoner
-    address: Address | None
-    """The address letters go to, when it is safe to show it today."""
-    hidden: str | None
-    """Why there is no address (prisoners.AddressHidden), None when it is shown."""
-    anchors: list[str]
-    """One stable anchor per record of the history, in order."""
-    mentioned: list[Mention]
-    names: list[str]
-    list_url: str | None
-
-
-@dataclass(kw_only=True)
-class BirthdaysPage(Page):
-    template = "birthdays.md.j2"
-    month: dt.date
-    """The first day of this month."""
-    months: list[tuple[dt.date, list[Writable]]]
-    """This month and the next, each with the held prisoners whose birthday falls in it."""
-    later: list[Writable]
-    """Every other held prisoner with a birthday, in the order of their next birthday."""
-    list_url: str | None
-
-
-@dataclass(kw_only=True)
-class PostcardPage(Page):
-    """The back of an A6 postcard: a few phrases to copy and the address box, printed to postcard.pdf."""
-
-    pdf = "postcard.pdf"
-    template = "postcard.md.j2"
-    phrases: list[Phrase]
-
-
-@dataclass(kw_only=True)
-class EveningPage(Page):
-    """An A4 sheet in large type for a letter-writing evening: this month's birthdays with an address."""
-
-    pdf = "evening.pdf"
-    template = "evening.md.j2"
-    month: dt.date
-    writable: list[Writable]
-    """Held prisoners with a birthday this month or next and an address shown today."""
-    phrases: list[Phrase]
-
-
 @dataclass(kw_only=True)
 class DataPage(Page):
     template = "data.md.j2"
@@ -270,28 +177,6 @@ class ArticlesIndexPage(Page):
     entries: list[ArticleEntry]
 
 
-@dataclass(kw_only=True)
-class HandWrittenPage(Page):
-    template = "page.md.j2"
-    slug: str
-    doc: TextPage
-
-
-@dataclass(kw_only=True)
-class WritePage(HandWrittenPage):
-    """The hand-written writing kit, followed by the phrasebook, the printables and the calendar."""
-
-    template = "write.md.j2"
-    phrases: list[tuple[str, list[Phrase]]]
-    """Topic -> phrases, in the order of the topics."""
-    days: list[tuple[dt.date, Day]]
-    """The calendar's next dates, soonest first."""
-    calendar_sources: list[m.Source]
-    writable: list[Writable]
-    printables: bool
-    """Are the postcard and the evening sheet printed to PDF (`make factsheets`)?"""
-
-
 @dataclass(frozen=True)
 class LogEntry:
     """One correction, with the page of the fact it corrected (none: a withdrawn profile, never named)."""
@@ -328,100 +213,6 @@ def _pdf_names() -> tuple[str, ...]:
 
 CORRECTIONS = "corrections"
 """The slug of the hand-written page that the corrections log is added to."""
-WRITE = "write"
-"""The slug of the hand-written page that the writing kit (phrasebook, printables, calendar) is added to."""
-TOPICS: tuple[PhraseTopic, ...] = ("greeting", "about_me", "wishes", "birthday", "holiday", "closing")
-
-
-def writable(content: Content, today: dt.date) -> list[Writable]:
-    """Every held prisoner (not under house arrest: letters go to a prison), soonest birthday first, then by name."""
-    out = [Writable(ident, item, item.birthday.day.in_year(today.year) if item.birthday else None,
-                    item.letters_to(today))
-           for ident, item in content.prisoners.items() if item.status == "held"]
-    for i, entry in enumerate(out):
-        if entry.birthday is not None and entry.birthday < today:
-            assert entry.item.birthday is not None
-            out[i] = dataclasses.replace(entry, birthday=entry.item.birthday.day.in_year(today.year + 1))
-    return sorted(out, key=lambda w: (w.birthday is None, w.birthday or today, w.ident))
-
-
-def month_start(day: dt.date, months: int = 0) -> dt.date:
-    """The first day of the month ``months`` after that of ``day``."""
-    index = day.year * 12 + day.month - 1 + months
-    return dt.date(index // 12, index % 12 + 1, 1)
-
-
-def in_month(entry: Writable, first: dt.date) -> bool:
-    return entry.birthday is not None and (entry.birthday.year, entry.birthday.month) == (first.year, first.month)
-
-
-def prisoner_pages(content: Content, locale: Locale, today: dt.date,
-                   mentioned: dict[Target, list[Mention]]) -> list[Page]:
-    """The index of prisoners, each prisoner's page and the birthdays page (none when there are no prisoners)."""
-    if not content.prisoners:
-        return []
-    files = [content.paths[("prisoners", ident)] for ident in content.prisoners]
-    list_url = content.site.prisoner_list
-    items = content.prisoners.items()
-    held = sorted(((i, p) for i, p in items if p.status in ("held", "house_arrest")),
-                  key=lambda kv: (kv[1].since.date.first_day(), kv[0]))
-    free = sorted(((i, p) for i, p in items if p.status not in ("held", "house_arrest")),
-                  key=lambda kv: (kv[1].since.date.first_day(), kv[0]), reverse=True)
-    pages: list[Page] = [PrisonersIndexPage(
-        path=routes.index_page("prisoners"), title=locale.ui("prisoners"), description=locale.ui("prisoners_intro"),
-        sources=files, held=held, free=free, list_url=list_url)]
-    for ident, item in items:
-        pages.append(PrisonerPage(
-            path=routes.fact_page("prisoners", ident), title=locale.text(item.name),
-            description=prisoner_line(locale, item), sources=[content.paths[("prisoners", ident)]], ident=ident,
-            item=item, address=item.letters_to(today), hidden=item.address_hidden(today),
-            anchors=routes.history_anchors(item),
-            mentioned=mentioned.get(Target("prisoners", ident), []), names=other_names(locale, item),
-            list_url=list_url))
-    everyone = writable(content, today)
-    first = month_start(today)
-    months = [(month, [w for w in everyone if in_month(w, month)]) for month in (first, month_start(today, 1))]
-    shown = {w.ident for _, group in months for w in group}
-    pages.append(BirthdaysPage(
-        path=routes.BIRTHDAYS, title=locale.ui("birthdays"), description=locale.ui("birthdays_intro"), sources=files,
-        month=first, months=months, later=[w for w in everyone if w.birthday and w.ident not in shown],
-        list_url=list_url))
-    return pages
-
-
-def write_pages(content: Content, locale: Locale, today: dt.date) -> list[Page]:
-    """The postcard and the evening sheet of the writing kit (only with a kit page)."""
-    if WRITE not in content.pages:
-        return []
-    first = month_start(today)
-    soon = [w for w in writable(content, today) if w.address and (in_month(w, first) or
-                                                                   in_month(w, month_start(today, 1)))]
-    return [
-        PostcardPage(path=routes.POSTCARD, title=locale.ui("postcard"), description=locale.ui("postcard_intro"),
-                     sources=[], phrases=postcard_phrases(content.phrases)),
-        EveningPage(path=routes.EVENING, title=locale.ui("evening"), description=locale.ui("evening_intro"),
-                    sources=[content.paths[("prisoners", w.ident)] for w in soon], month=first, writable=soon,
-                    phrases=postcard_phrases(content.phrases)),
-    ]
-
-
-def postcard_phrases(phrases: list[Phrase]) -> list[Phrase]:
-    """What fits on a card: the first phrase of each topic but the holidays."""
-    out: list[Phrase] = []
-    for topic in TOPICS:
-        found = next((p for p in phrases if p.topic == topic), None)
-        if found is not None and topic != "holiday":
-            out.append(found)
-    return out
-
-
-def upcoming_days(content: Content, today: dt.date) -> list[tuple[dt.date, Day]]:
-    if content.calendar is None:
-        return []
-    found = [(day.next_on(today), day) for day in content.calendar.days]
-    return sorted(((when, day) for when, day in found if when is not None), key=lambda x: (x[0], x[1].id))
-
-
 def corrections_log(content: Content, locale: Locale) -> list[LogEntry]:
     entries = []
     for kind in FACT_KINDS:
@@ -448,13 +239,6 @@ def status_counts(crossings: dict[str, m.Crossing]) -> dict[str, int]:
     return counts
 
 
-def other_names(locale: Locale, item: m.Wallet | m.Crossing | Prisoner) -> list[str]:
-    """Every spelling other than the one in the page's title: names in other languages, aliases."""
-    shown = locale.text(item.name)
-    names = [*item.name.values(), *item.aliases]
-    return [n for i, n in enumerate(names) if n != shown and n not in names[:i]]
-
-
 def version(locale: Locale, versions: dict[str, Article]) -> Article:
     """An article in this language, else in the language it was written in."""
     return versions.get(locale.code) or versions[next(c for c in locale.site.codes if c in versions)]
@@ -466,14 +250,6 @@ def unique_sources(items: list[m.Series]) -> list[m.Source]:
         for source in item.sources:
             seen.setdefault(source.url, source)
     return list(seen.values())
-
-
-def home_writable(content: Content, today: dt.date) -> list[Writable]:
-    """Whom the home page asks readers to write to: the held prisoners with a birthday this month or next, else
-    every held prisoner (at most four)."""
-    everyone = writable(content, today)
-    soon = [w for w in everyone if in_month(w, month_start(today)) or in_month(w, month_start(today, 1))]
-    return (soon or everyone)[:4]
 
 
 def all_pages(content: Content, locale: Locale, today: dt.date, statuses: list[Status] | None = None,

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-import re
 from functools import cached_property
 from typing import Any, cast
 from urllib.parse import quote
@@ -27,22 +26,22 @@ from scripts.content.prisoners import MonthDay, PrisonerEvent
 from scripts.i18n.locale import Locale
 from scripts.i18n.translations import Status, lang_texts
 from scripts.render import charts, maps, routes, social
-from scripts.render.letters import Letter, compose
+from scripts.render.kit import EveningPage, PostcardPage, PrisonerPage
+from scripts.render.letters import compose
 from scripts.render.links import add_notes, link_targets
-from scripts.render.markup import Md, environment, escape
-from scripts.render.pages import (
-    ActionPage,
-    ArticlePage,
-    CrossingPage,
-    EveningPage,
-    HandWrittenPage,
-    Page,
-    PostcardPage,
-    PrisonerPage,
-    SeriesPage,
-    WalletPage,
-    all_pages,
+from scripts.render.markup import (
+    Md,
+    css_string,
+    environment,
+    escape,
+    external,
+    html_lines,
+    html_text,
+    letter_html,
+    sized_images,
 )
+from scripts.render.page import HandWrittenPage, Page
+from scripts.render.pages import ActionPage, ArticlePage, CrossingPage, SeriesPage, WalletPage, all_pages
 from scripts.render.phrases import body_name, criminal_articles, prisoner_line, since_text
 from scripts.store import Store, digest
 
@@ -323,48 +322,6 @@ class Renderer:
         return [{html.escape(title): path} for title, path in entries]
 
 
-_IMAGE = re.compile(r'(!\[(?:[^\]\\]|\\.)*\]\(images/([^)\s]+)(?:\s+"[^"]*")?\))(?!\{)')
-
-
-def sized_images(body: str, sizes: dict[str, tuple[int, int]]) -> str:
-    """Each image of the article's own (images/<file>) given its width and height, so that the page does
-    not jump while it loads; all but the first load lazily."""
-    count = 0
-
-    def size(match: re.Match[str]) -> str:
-        nonlocal count
-        known = sizes.get(match.group(2))
-        if known is None:
-            return match.group(0)
-        count += 1
-        lazy = ' loading="lazy"' if count > 1 else ""
-        return f'{match.group(1)}{{ width="{known[0]}" height="{known[1]}"{lazy} decoding="async" }}'
-
-    return _IMAGE.sub(size, body)
-
-
-def html_text(value: Any) -> Md:
-    """A value shown as text in raw HTML (helpers' HTML passes through)."""
-    return value if isinstance(value, Md) else Md(html.escape(str(value)))
-
-
-def html_lines(text: str) -> Md:
-    """Lines of text (a postal address) in raw HTML, one per line."""
-    return Md("<br>".join(html.escape(line.strip()) for line in text.strip().splitlines()))
-
-
-_WEB = re.compile(r"(https?://[^\s<]+)")
-
-
-def letter_html(letter: Letter) -> Md:
-    """A letter's text as paragraphs, exactly its words (the copy button copies them), addresses linked."""
-    out = []
-    for paragraph in letter.text.split("\n\n"):
-        escaped = "<br>".join(html.escape(line) for line in paragraph.split("\n"))
-        out.append("<p>" + _WEB.sub(r'<a href="\1">\1</a>', escaped) + "</p>")
-    return Md("\n".join(out))
-
-
 def qr_svg(text: str, title: str) -> str:
     """A QR code of ``text`` (error correction M) as a small inline SVG: one path, a run of dark modules per
     stroke. zxing-cpp encodes it (in C++: a pure-Python encoder took 4 ms a page); tests/test_factsheets.py
@@ -390,12 +347,6 @@ def qr_svg(text: str, title: str) -> str:
             f'<path fill="none" stroke="#000" d="{"".join(strokes)}"/></svg>')
 
 
-def css_string(text: str) -> str:
-    """Text as a quoted CSS string that is also safe inside an HTML <style> element."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ").replace("\n", "\\a ")
-    return f'"{escaped}"'
-
-
 def sheet_as_of(page: Page) -> PartialDate:
     """A fact sheet is as current as the last time its sources were read."""
     if isinstance(page, WalletPage | CrossingPage | ActionPage | PrisonerPage):
@@ -415,6 +366,3 @@ def by_status(item: m.Crossing) -> list[tuple[str, list[str]]]:
     return [(status, groups[status]) for status in ("open", "restricted", "closed") if status in groups]
 
 
-def external(label: Any, url: str) -> Md:
-    """A link to another site."""
-    return Md(f"[{escape(label)}](<{url}>)")

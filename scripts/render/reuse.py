@@ -22,7 +22,9 @@ from __future__ import annotations
 
 from scripts.content.documents import Content
 from scripts.content.snapshot import Snapshot
-from scripts.render.pages import CrossingPage, Page, PrisonerPage, WalletPage
+from scripts.render.kit import PrisonerPage
+from scripts.render.page import Page
+from scripts.render.pages import CrossingPage, WalletPage
 from scripts.store import digest, environment
 
 FACT_FOLDERS = ("content/facts/people/", "content/facts/companies/", "content/facts/crossings/",

@@ -16,16 +16,9 @@ from scripts.content.documents import Content
 from scripts.i18n.locale import Locale
 from scripts.render import charts, routes
 from scripts.render.cards import Card
-from scripts.render.pages import (
-    ActionPage,
-    ArticlePage,
-    CrossingPage,
-    HomePage,
-    Page,
-    PrisonerPage,
-    SeriesPage,
-    WalletPage,
-)
+from scripts.render.kit import PrisonerPage
+from scripts.render.page import Page
+from scripts.render.pages import ActionPage, ArticlePage, CrossingPage, HomePage, SeriesPage, WalletPage
 from scripts.render.phrases import body_name, crossing_summary, prisoner_line, since_text
 
 

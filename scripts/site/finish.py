@@ -98,8 +98,10 @@ def merge_search_index(site: Path, pages: list[PageInfo], keys: dict[str, str], 
 SKIPPED = {"script", "style", "object", "svg", "template"}
 KEPT = {"p", "code", "pre", "li", "ol", "ul", "sub", "sup"}
 """As Material's search: what is left out entirely, and the tags kept in an entry's text."""
-NOT_SEARCHED = {"headerlink", "fact-link", "factsheet__top", "share", "downloads", "md-source-file"}
-"""Classes of what no search should find: permalinks, fact links, the share row, the printed QR code."""
+NOT_SEARCHED = {"headerlink", "fact-link", "factsheet__top", "share", "downloads", "md-source-file",
+                "letter-address__lines", "letter-address__checked"}
+"""Classes of what no search should find: permalinks, fact links, the share row, the printed QR code, a
+prisoner's address for letters."""
 _SPACE = re.compile(r"\s+")
 
 
