@@ -104,6 +104,11 @@ def run(args: argparse.Namespace) -> int:
 
             for warning in too_long(content):
                 print(f"warning: {warning}")
+            from scripts.content.warnings import content_warnings
+
+            notes = content_warnings(root, content, today)
+            for note in notes:
+                print(f"warning: {note}")
             for ident in content.withdrawn:
                 print(f"warning: content/facts/prisoners/{ident}.yml is withdrawn: the site shows nothing of the "
                       "person. The repository is public: delete every other line of the file (keep 'name:' and "

@@ -25,6 +25,7 @@ from scripts.content.model import (
     Wallet,
 )
 from scripts.content.prisoners import Calendar, Phrase, Prisoner, Withdrawn
+from scripts.content.releases import Releases
 from scripts.content.source import Doc
 from scripts.content.ui import UiStrings
 
@@ -116,6 +117,13 @@ class Content:
     """content/calendar.yml: the days of the calendar (None: the site has no calendar)."""
     phrases: list[Phrase] = field(default_factory=list)
     """content/facts/lists/phrases.yml: the writing kit's phrasebook."""
+    releases: Releases | None = None
+    """content/facts/releases.yml: releases of prisoners and the sanctions relief around them (None: no such file)."""
+
+    @property
+    def authorities(self) -> dict[str, Body]:
+        """The bodies that impose sanctions, in the order of bodies.yml."""
+        return {ident: body for ident, body in self.bodies.items() if body.sanctions}
 
     @property
     def action_paths(self) -> dict[str, str]:

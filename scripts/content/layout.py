@@ -25,6 +25,7 @@ def expected(parts: tuple[str, ...], suffix: str, name: str) -> bool:
             and (suffix == ".md" or re.fullmatch(r"source\.[a-z]{2,3}\.txt", name) is not None))
         or (top == "actions" and depth == 2 and suffix == ".yml")
         or (top == "facts" and depth == 3 and suffix == ".yml" and parts[1] in (*FACT_KINDS, "lists"))
+        or (top == "facts" and depth == 2 and name == "releases.yml")
         or (top == "articles" and depth == 4 and parts[2] == "images" and suffix.lower() in IMAGE_SUFFIXES)
     )
 

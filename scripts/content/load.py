@@ -32,6 +32,7 @@ from scripts.content.layout import unexpected_files
 from scripts.content.markdown import check_body
 from scripts.content.messages import problems_from
 from scripts.content.prisoners import Calendar, Phrase, Prisoner, Withdrawn
+from scripts.content.releases import Releases
 from scripts.content.snapshot import Snapshot, read_inputs
 from scripts.content.source import Doc, Loc, ProblemError, parse_yaml, read_text, split_front_matter
 from scripts.content.ui import UiStrings
@@ -193,7 +194,8 @@ class Loader:
             paths=paths,
             actions=self.load_facts("actions", Action, folder=self.content / "actions"),
             prisoners=self.load_facts("prisoners", Prisoner, paths), withdrawn=self.withdrawn,
-            calendar=self.load_calendar(),
+            calendar=self.load_one("calendar.yml", Calendar, "calendar"),
+            releases=self.load_one("facts/releases.yml", Releases, "releases"),
             phrases=list(self.load_list("phrases", Phrase, required=False).values()),
         )
         self.problems += unexpected_files(self.snapshot)
@@ -345,11 +347,12 @@ class Loader:
             self.withdrawn[path.stem] = Withdrawal(marked[1], when)
         return True
 
-    def load_calendar(self) -> Calendar | None:
-        path = self.content / "calendar.yml"
-        loaded = self.file(path, Calendar) if self.snapshot.is_file(path) else None
+    def load_one(self, rel: str, shape: type[T], key: str) -> T | None:
+        """A file that may be missing (content/calendar.yml, content/facts/releases.yml)."""
+        path = self.content / rel
+        loaded = self.file(path, shape) if self.snapshot.is_file(path) else None
         if loaded:
-            self.positions.docs[Key("calendar", "")] = loaded[0]
+            self.positions.docs[Key(key, "")] = loaded[0]
         return loaded[1] if loaded else None
 
     def check_id(self, path: Path, name: str, what: str) -> bool:

@@ -122,6 +122,9 @@ class SourcedFile(Model):
     translated: dict[SiteLanguage, Text] = {}
     """Per language, the fingerprint of the default-language texts it was translated from.
     Written by `make translations STAMP=xx`; tells translators what changed since."""
+    background: list[Id] = Field(default_factory=list)
+    """Ids of the sources that back the summary or the background but no single record (`make check` warns of a
+    source that is neither cited by a record nor listed here)."""
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)
@@ -138,6 +141,12 @@ class Body(Model):
     """Short name per language (EU, UK, Viasna)."""
     url: Url | None = None
     """Official website."""
+    sanctions: bool = False
+    """Does it impose sanctions? The sanctions page has a column for each body that does, and every person and
+    company is listed, checked and found not listed, or not checked by it."""
+    official_sites: list[Text] = Field(default_factory=list)
+    """Where it publishes its own acts and lists, as web addresses without https:// (eur-lex.europa.eu,
+    ofac.treasury.gov): a record marked official must cite one of the official sites of some body."""
 
 
 class Term(Model):
@@ -206,6 +215,21 @@ class Sanction(Model):
         return self.in_force[-1].date
 
 
+class ListCheck(Model):
+    """A dated search of an authority's official list that did not find the person or company."""
+
+    authority: Id
+    """Id of the authority in content/facts/lists/bodies.yml."""
+    date: Date
+    """When the list was searched (YYYY-MM-DD)."""
+    list: Text
+    """Which official list was searched, by its name: 'OFAC Sanctions List Search'."""
+    source: Id
+    """Id of the entry of this file's sources: the list's address, read on that day."""
+    note: LangText | None = None
+    """What was searched for (names, spellings) or anything else the reader should know."""
+
+
 class Wallet(SourcedFile):
     """A person or company of the regime's inner circle ('wallet'). One per file."""
 
@@ -223,6 +247,9 @@ class Wallet(SourcedFile):
     """Ids of sectors in content/facts/lists/sectors.yml."""
     sanctions: list[Sanction] = []
     """Each authority's sanction, with its dated history."""
+    checks: list[ListCheck] = []
+    """Searches of an authority's official list that did not find them (an authority with neither a sanction nor a
+    check here is shown as not checked)."""
 
     @property
     def active_sanctions(self) -> list[Sanction]:

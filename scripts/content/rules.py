@@ -22,6 +22,7 @@ from scripts.content.documents import FACT_KINDS, LINKED_KINDS, Article, Content
 from scripts.content.fields import PartialDate
 from scripts.content.messageformat import check as check_message
 from scripts.content.prisoners import Calendar, Prisoner
+from scripts.content.releases import Releases
 from scripts.content.snapshot import Snapshot
 from scripts.content.source import Doc, Loc
 from scripts.content.ui import ARGUMENTS
@@ -44,6 +45,8 @@ def check(content: Content, positions: Positions, snapshot: Snapshot, earlier: l
         problems += action_file(content, positions, snapshot, slug, action)
     if content.calendar is not None:
         problems += calendar_file(content.calendar, positions)
+    if content.releases is not None:
+        problems += releases_file(content, positions, ids, broken, content.releases)
     return problems
 
 
@@ -199,6 +202,8 @@ def fact_file(content: Content, positions: Positions, ids: FileIds, broken: set[
             if value not in lists[list_name]:
                 out.append(reference(positions, key, loc, value, lists[list_name],
                                      f"content/facts/lists/{list_name}.yml"))
+    if isinstance(item, m.Wallet) and "content/facts/lists/bodies.yml" not in broken:
+        out += wallet_authorities(content, doc, item)
     if isinstance(item, m.Wallet):
         if "content/facts/lists/sectors.yml" not in broken:
             for i, sector in enumerate(item.sectors):
@@ -263,6 +268,78 @@ def action_file(content: Content, positions: Positions, snapshot: Snapshot, slug
                     f"'{{{token}}}' is not a placeholder the build fills in: use {allowed}")
             out.append(Problem(doc.rel, line, doc.where(loc), what))
     return out
+
+
+def wallet_authorities(content: Content, doc: Doc, item: m.Wallet) -> list[Problem]:
+    """Sanctions and list checks name bodies that impose sanctions; a check that found no listing does not
+    contradict a sanction still in force."""
+    out = []
+    named: list[tuple[Loc, str]] = [(("sanctions", i, "authority"), s.authority) for i, s in enumerate(item.sanctions)]
+    named += [(("checks", i, "authority"), c.authority) for i, c in enumerate(item.checks)]
+    for loc, authority in named:
+        body = content.bodies.get(authority)
+        if body is not None and not body.sanctions:
+            out.append(Problem(doc.rel, doc.line(loc), doc.where(loc), f"'{authority}' does not impose sanctions in "
+                               "content/facts/lists/bodies.yml: mark it 'sanctions: true' there, or name another body"))
+    for i, check in enumerate(item.checks):
+        listed = next((s for s in item.sanctions if s.authority == check.authority and s.status == "active"), None)
+        if listed is not None and not check.date.before(listed.status_since):
+            loc = ("checks", i, "date")
+            out.append(Problem(doc.rel, doc.line(loc), doc.where(loc), f"the check of {check.date} found no listing by "
+                               f"'{check.authority}', but the sanction is in force since {listed.status_since}: record "
+                               "how it ended (an event lifted, annulled or expired), or remove the check"))
+    return out
+
+
+def releases_file(content: Content, positions: Positions, ids: FileIds, broken: set[str],
+                  item: Releases) -> list[Problem]:
+    """The releases file's sources, series, authorities and wallets resolve; each relief that names a person or
+    company is recorded in that wallet's file too (same authority, step, date and basis)."""
+    key = Key("releases", "")
+    doc = positions[key]
+    out = []
+    source_ids = {source.id for source in item.sources}
+    found = references(item, ("source", "authority"))
+    for loc, value in found["source"]:
+        if value not in source_ids:
+            out.append(reference(positions, key, loc, value, source_ids, "this file's sources"))
+    if "content/facts/lists/bodies.yml" not in broken:
+        for loc, value in found["authority"]:
+            if value not in content.authorities:
+                out.append(reference(positions, key, loc, value, content.authorities,
+                                     "the bodies of content/facts/lists/bodies.yml that impose sanctions"))
+    for name in ("count_series", "recognised_series"):
+        value = getattr(item, name)
+        if value is not None and value not in ids("series"):
+            out.append(reference(positions, key, (name,), value, ids("series"), "content/facts/series/"))
+    for loc, dates in (("releases",), [r.date for r in item.releases]), (("relief",), [r.date for r in item.relief]):
+        for i in range(1, len(dates)):
+            if dates[i].before(dates[i - 1]):
+                at = (*loc, i, "date")
+                out.append(Problem(doc.rel, doc.line(at), doc.where(at), f"{dates[i]} is earlier than the entry "
+                                   f"before it ({dates[i - 1]}): keep entries in date order, oldest first"))
+                break
+    wallets = content.people | content.companies
+    for i, relief in enumerate(item.relief):
+        for j, ident in enumerate(relief.wallets):
+            loc = ("relief", i, "wallets", j)
+            wallet = wallets.get(ident)
+            if wallet is None:
+                if ident not in ids("people") | ids("companies"):
+                    out.append(reference(positions, key, loc, ident, ids("people") | ids("companies"),
+                                         "content/facts/people/ or content/facts/companies/"))
+                continue
+            steps = [e for s in wallet.sanctions if s.authority == relief.authority for e in s.history]
+            if not any(e.event == relief.action and e.date == relief.date and e.kind == relief.basis for e in steps):
+                where = content.paths.get(_kind(content, ident), ident)
+                out.append(Problem(doc.rel, doc.line(loc), doc.where(loc), f"{where} has no '{relief.action}' event "
+                                   f"of {relief.date} by '{relief.authority}' (kind: {relief.basis}): add it there, "
+                                   "with its source, so both pages say the same"))
+    return out
+
+
+def _kind(content: Content, ident: str) -> tuple[FactKind, str]:
+    return ("people" if ident in content.people else "companies", ident)
 
 
 def calendar_file(calendar: Calendar, positions: Positions) -> list[Problem]:

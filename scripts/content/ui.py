@@ -49,6 +49,16 @@ ARGUMENTS: dict[str, dict[str, ArgType]] = {
     "write_who_intro": {"count": "number"},
     "evening_month": {"month": "text"},
     "home_write_intro": {"count": "number"},
+    "align_in_force": {"authorities": "text"},
+    "align_ended": {"authorities": "text"},
+    "align_not_listed": {"authorities": "text"},
+    "align_not_checked": {"authorities": "text"},
+    "align_checked_on": {"authority": "text", "date": "text"},
+    "releases_held": {"from": "text", "date_from": "text", "to": "text", "date_to": "text"},
+    "releases_recognised": {"count": "number", "date_from": "text", "date_to": "text"},
+    "release_pardoned": {"count": "number"},
+    "release_released": {"count": "number"},
+    "release_deported": {"count": "number"},
 }
 """The labels the site fills in, and the value each may use: the rest are plain text."""
 
@@ -344,3 +354,42 @@ class UiStrings(Model):
     home_write_intro: Text | None = None
     prisoner_event_still_held: Text | None = None
     calendar_description: Text | None = None
+    sanctions_page: Text | None = None
+    sanctions_intro: Text | None = None
+    sanctions_by_authority: Text | None = None
+    sanctions_matrix: Text | None = None
+    sanctions_in_words: Text | None = None
+    sanctions_not_checked_note: Text | None = None
+    align_state_in_force: Text | None = None
+    align_state_ended: Text | None = None
+    align_state_not_listed: Text | None = None
+    align_state_not_checked: Text | None = None
+    align_in_force: Text | None = None
+    align_ended: Text | None = None
+    align_not_listed: Text | None = None
+    align_not_checked: Text | None = None
+    align_checked_on: Text | None = None
+    releases_page: Text | None = None
+    releases_intro: Text | None = None
+    releases_held: Text | None = None
+    releases_recognised: Text | None = None
+    releases_chart_title: Text | None = None
+    releases_chart_desc: Text | None = None
+    releases_legend_held: Text | None = None
+    releases_legend_freed: Text | None = None
+    releases_legend_relief: Text | None = None
+    releases_by_year: Text | None = None
+    year: Text | None = None
+    releases_days: Text | None = None
+    releases_freed: Text | None = None
+    releases_abroad: Text | None = None
+    releases_relief_steps: Text | None = None
+    releases_counting_note: Text | None = None
+    releases_timeline: Text | None = None
+    release_pardoned: Text | None = None
+    release_released: Text | None = None
+    release_deported: Text | None = None
+    relief_eased: Text | None = None
+    relief_lifted: Text | None = None
+    relief_eased_announced: Text | None = None
+    relief_lifted_announced: Text | None = None

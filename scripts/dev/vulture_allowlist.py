@@ -160,3 +160,12 @@ fresh_environment  # unused function (tests/test_dirty.py): a pytest fixture
 _.institution  # unused variable (scripts/content/actions.py): read by the action template
 _._an_address  # unused method (scripts/content/actions.py): a pydantic validator
 _._risk_sourced  # unused method (scripts/content/actions.py): a pydantic validator
+_._one_date  # unused method (scripts/content/prisoners.py): a pydantic validator
+_.be  # unused variable (scripts/content/prisoners.py): a phrase, read by the kit's templates
+_.ru  # unused variable (scripts/content/prisoners.py): a phrase, read by the kit's templates
+_.meaning  # unused variable (scripts/content/prisoners.py): read by the kit's templates
+_.hidden  # unused variable (scripts/render/kit.py): read by the prisoner template
+_.write_page  # unused variable (scripts/render/pages.py): read by the home template
+_.alignment  # unused variable (scripts/render/pages.py): read by the wallet template
+_.abroad  # unused variable (scripts/render/leverage.py): read by the releases template
+_.recognised  # unused variable (scripts/render/leverage.py): read by the releases template

@@ -12,7 +12,6 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-from scripts.content import model as m
 from scripts.content.documents import Content
 from scripts.content.prisoners import Address, Day, Phrase, PhraseTopic, Prisoner
 from scripts.i18n.locale import Locale
@@ -104,7 +103,6 @@ class WritePage(HandWrittenPage):
     """Topic -> phrases, in the order of the topics."""
     days: list[tuple[dt.date, Day]]
     """The calendar's next dates, soonest first."""
-    calendar_sources: list[m.Source]
     writable: list[Writable]
     printables: bool
     """Are the postcard and the evening sheet printed to PDF (`make factsheets`)?"""

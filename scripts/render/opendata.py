@@ -22,13 +22,15 @@ from scripts.content.actions import Action
 from scripts.content.documents import FACT_KINDS, Content, FactKind
 from scripts.content.frontmatter import ArticleMeta, PageMeta
 from scripts.content.prisoners import Calendar, Phrase, Prisoner
+from scripts.content.releases import Releases
 from scripts.content.ui import UiStrings
+from scripts.render.leverage import matrix_rows_csv
 
 SCHEMAS: dict[str, Any] = {
     "site": m.SiteConfig, "person": m.Person, "company": m.Company, "crossing": m.Crossing, "series": m.Series,
     "bodies": list[m.Body], "terms": list[m.Term], "ui": UiStrings,
     "article": ArticleMeta, "page": PageMeta, "action": Action, "prisoner": Prisoner, "calendar": Calendar,
-    "phrases": list[Phrase],
+    "phrases": list[Phrase], "releases": Releases,
 }
 """Schema name -> the shape it describes (articles and pages: their front matter)."""
 
@@ -142,6 +144,16 @@ def downloads(content: Content) -> dict[str, str]:
                             **_source(prisoner, record.source)})
     files["prisoners.csv"] = _csv(prisoners)
     files["prisoner-history.csv"] = _csv(records)
+    if content.authorities:
+        files["sanctions-matrix.csv"] = _csv(matrix_rows_csv(content))
+    if content.releases is not None:
+        timeline = content.releases
+        files["releases.json"] = records_json([timeline.model_dump(mode="json", exclude={"translated"})])
+        files["releases.csv"] = _csv([{"date": str(r.date), "count": r.count, "kind": r.kind, "basis": r.basis,
+                                       "note": text(r.note), **_source(timeline, r.source)} for r in timeline.releases])
+        files["relief.csv"] = _csv([{"date": str(r.date), "authority": r.authority, "action": r.action,
+                                     "basis": r.basis, "what": text(r.what), "wallets": "; ".join(r.wallets),
+                                     "note": text(r.note), **_source(timeline, r.source)} for r in timeline.relief])
     articles = [{"slug": slug, "languages": [c for c in content.site.codes if c in versions],
                  "versions": {lang: {"title": doc.meta.title, "description": doc.meta.description,
                                      "author": doc.meta.author, "publisher": doc.meta.publisher,

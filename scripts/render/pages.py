@@ -30,6 +30,7 @@ from scripts.render.kit import (
     write_pages,
 )
 from scripts.render.letters import Letter, compose
+from scripts.render.leverage import Cell, cells, leverage_pages
 from scripts.render.links import Target, mentions
 from scripts.render.opendata import SCHEMAS
 from scripts.render.page import HandWrittenPage, Mention, Page, other_names
@@ -93,6 +94,8 @@ class WalletPage(Page):
     sectors: list[m.Term]
     names: list[str]
     """Every other spelling of the name."""
+    alignment: list[Cell]
+    """Its row of the sanctions page: one cell per authority."""
 
 
 @dataclass(kw_only=True)
@@ -298,7 +301,7 @@ def all_pages(content: Content, locale: Locale, today: dt.date, statuses: list[S
                 sources=[content.paths[(kind, ident)]], kind=kind, ident=ident, item=item,
                 anchors=routes.sanction_anchors(item), mentioned=mentioned.get(Target(kind, ident), []),
                 related=content.related(item), sectors=[content.sectors[s] for s in item.sectors],
-                names=other_names(locale, item)))
+                names=other_names(locale, item), alignment=cells(content, item)))
     pages.append(CrossingIndexPage(path=routes.index_page("crossings"), title=locale.ui("crossings"), description="",
                                    sources=kind_files("crossings"), items=content.crossings,
                                    counts=status_counts(content.crossings)))
@@ -308,6 +311,7 @@ def all_pages(content: Content, locale: Locale, today: dt.date, statuses: list[S
             description=crossing_summary(locale, crossing),
             sources=[content.paths[("crossings", ident)]], ident=ident, item=crossing,
             mentioned=mentioned.get(Target("crossings", ident), []), names=other_names(locale, crossing)))
+    pages += leverage_pages(content, locale)
     pages += prisoner_pages(content, locale, today, mentioned)
     pages.append(ActionsIndexPage(path=routes.ACT, title=locale.ui("act"), description=locale.ui("act_intro"),
                                   sources=[content.action_paths[slug] for slug, _ in actions], actions=actions))
@@ -341,7 +345,6 @@ def all_pages(content: Content, locale: Locale, today: dt.date, statuses: list[S
                                    phrases=[(t, [p for p in content.phrases if p.topic == t]) for t in TOPICS
                                             if any(p.topic == t for p in content.phrases)],
                                    days=upcoming_days(content, today),
-                                   calendar_sources=content.calendar.sources if content.calendar else [],
                                    printables=printables))
             pages += write_pages(content, locale, today)
         else:

@@ -28,6 +28,16 @@ from scripts.i18n.translations import Status, lang_texts
 from scripts.render import charts, maps, routes, social
 from scripts.render.kit import EveningPage, PostcardPage, PrisonerPage
 from scripts.render.letters import compose
+from scripts.render.leverage import (
+    SANCTIONS,
+    Cell,
+    ReleasesPage,
+    SanctionsPage,
+    gaps,
+    release_text,
+    relief_text,
+    timeline_svg,
+)
 from scripts.render.links import add_notes, link_targets
 from scripts.render.markup import (
     Md,
@@ -89,6 +99,12 @@ class Renderer:
             as_of=freshness_as_of, by_status=by_status, factsheet=self.factsheet, factsheet_link=self.factsheet_link,
             crossings_map=self.crossings_map,
             write_kit="write.md" if "write" in content.pages else None,
+            gaps=lambda row: gaps(content, loc, row), release_text=lambda r: release_text(loc, r),
+            relief_text=lambda r: relief_text(loc, content, r),
+            releases_chart=lambda item: Md(timeline_svg(loc, content, item, today)),
+            sanctions_page=SANCTIONS if content.authorities else None, align_cell=self.align_cell,
+            wallet_name=lambda ident: loc.text((content.people.get(ident) or content.companies[ident]).name),
+            wallet_path=lambda ident: routes.fact_page("people" if ident in content.people else "companies", ident),
             pdf_href=lambda target, name: routes.relative_url(target, self.here) + name,
             prisoner_line=lambda item: prisoner_line(loc, item), day_month=self.day_month, plain=loc.text,
             event_details=self.event_details, month_of=lambda day: PartialDate(day.year, day.month),
@@ -136,6 +152,14 @@ class Renderer:
         if event.note:
             parts.append(self.t(event.note))
         return Md(" · ".join(str(escape(part)) if not isinstance(part, Md) else part for part in parts if part))
+
+    def align_cell(self, cell: Cell) -> Md:
+        """One cell of the sanctions matrix: its state as a badge, with its date."""
+        label = escape(self.locale.ui("align_state_" + cell.state))
+        if cell.state == "ended" and cell.sanction is not None:
+            label = escape(self.locale.ui("sanction_" + cell.sanction.status))
+        when = f"<br><small>{escape(self.locale.date(cell.date))}</small>" if cell.date else ""
+        return Md(f'<span class="status status--align-{cell.state}">{label}</span>{when}')
 
     def t_body(self, ident: str) -> str:
         body = self.content.bodies[ident]
@@ -315,6 +339,7 @@ class Renderer:
                    (ui("political_prisoners"), routes.PRISONERS)]
         if self.content.prisoners:
             entries.append((ui("prisoners"), routes.index_page("prisoners")))
+        entries += [(p.title, p.path) for p in pages if isinstance(p, SanctionsPage | ReleasesPage)]
         entries += [(ui(kind), routes.index_page(kind)) for kind in ("people", "companies", "crossings")]
         entries += [(p.title, p.path) for p in pages if isinstance(p, HandWrittenPage)]
         entries.append((ui("data"), routes.DATA))
