@@ -8,6 +8,7 @@ import pytest
 from pydantic import TypeAdapter, ValidationError
 
 from scripts.content import model as m
+from scripts.content.crossings import Crossing
 from scripts.content.fields import Date, PartialDate, parse_date
 
 
@@ -49,8 +50,8 @@ def test_sanction_status_comes_from_the_last_event(events: list[dict[str, str]],
     assert sanction.listed == PartialDate(2021, 6, 21)
 
 
-def crossing(history: list[dict[str, object]], traffic: list[str] | None = None) -> m.Crossing:
-    return m.Crossing.model_validate({
+def crossing(history: list[dict[str, object]], traffic: list[str] | None = None) -> Crossing:
+    return Crossing.model_validate({
         "name": {"en": "x"}, "sides": [{"country": "pl"}, {"country": "by"}], "traffic": traffic or ["cars"],
         "refresh_days": 90, "history": [{"source": "s", **change} for change in history],
         "sources": [{"id": "s", "url": "https://example.org/page", "publisher": "p", "accessed": "2026-01-01"}],

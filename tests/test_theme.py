@@ -10,6 +10,7 @@ from typing import get_args
 import material
 
 from scripts.content import model as m
+from scripts.content.crossings import CrossingStatus, MapMarks, Traffic
 from scripts.content.prisoners import AddressHidden, PhraseTopic, PrisonerEventKind, PrisonerStatus
 from scripts.content.ui import UiStrings
 from scripts.render.markup import TEMPLATES
@@ -87,9 +88,9 @@ def test_every_label_a_template_asks_for_exists() -> None:
     assert used, "the templates use labels"
     prefixes = {key for key in used if key.endswith("_")}
     assert sorted(used - prefixes - set(UiStrings.model_fields)) == []
-    values = {"status_": get_args(m.CrossingStatus), "traffic_": get_args(m.Traffic),
-              "event_": get_args(m.SanctionEventKind), "count_": get_args(m.CrossingStatus),
-              "sanction_": ("active", *m.ENDING_EVENTS), "map_marks_": get_args(m.MapMarks),
+    values = {"status_": get_args(CrossingStatus), "traffic_": get_args(Traffic),
+              "event_": get_args(m.SanctionEventKind), "count_": get_args(CrossingStatus),
+              "sanction_": ("active", *m.ENDING_EVENTS), "map_marks_": get_args(MapMarks),
               "prisoner_status_": get_args(PrisonerStatus), "prisoner_event_": get_args(PrisonerEventKind),
               "address_hidden_": (*get_args(AddressHidden), "house_arrest"),
               "phrase_topic_": get_args(PhraseTopic), "postcard_in_": ("be", "ru")}

@@ -11,19 +11,10 @@ from dataclasses import dataclass, field
 from typing import Generic, Literal, TypeVar
 
 from scripts.content.actions import Action
+from scripts.content.crossings import Crossing
 from scripts.content.fields import PartialDate
 from scripts.content.frontmatter import ArticleMeta, PageMeta
-from scripts.content.model import (
-    Body,
-    Company,
-    Crossing,
-    Person,
-    Series,
-    SiteConfig,
-    SourcedFile,
-    Term,
-    Wallet,
-)
+from scripts.content.model import Body, Company, Person, Series, SiteConfig, SourcedFile, Term, Wallet
 from scripts.content.prisoners import Calendar, Phrase, Prisoner, Withdrawn
 from scripts.content.releases import Releases
 from scripts.content.source import Doc

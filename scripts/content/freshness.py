@@ -12,9 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from scripts.content.crossings import Crossing
 from scripts.content.documents import Content, FactKind
 from scripts.content.fields import PartialDate
-from scripts.content.model import Crossing, Series
+from scripts.content.model import Series
 from scripts.content.prisoners import Prisoner
 
 

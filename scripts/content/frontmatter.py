@@ -17,6 +17,20 @@ class FigureTie(Model):
     """The series it refers to (a file name in content/facts/series/)."""
 
 
+class ClaimNote(Model):
+    """A claim of the article that events have overtaken: the page shows what changed, after the paragraph that
+    states it, linked to the fact page that holds the sourced record (the article's text is not changed)."""
+
+    phrase: Text
+    """The words exactly as they stand in this version of the article."""
+    date: Date
+    """When the claim was overtaken."""
+    text: Text
+    """What is true now, in this version's language, in one or two sentences."""
+    fact: Id
+    """The id of the fact page that holds the record with its source (a person, company, crossing or prisoner)."""
+
+
 class ArticleMeta(Model):
     """Front matter of content/articles/<slug>/<lang>.md."""
 
@@ -36,6 +50,8 @@ class ArticleMeta(Model):
     """Where it was first published."""
     figures: list[FigureTie] = Field(default_factory=list)
     """Figures in the text to show the latest sourced value beside (the text is not changed)."""
+    notes: list[ClaimNote] = Field(default_factory=list)
+    """Claims that events have overtaken, each with what changed and the fact page that says so."""
     translated_from: Text | None = None
     """In a translation: the fingerprint of the default-language version it was made from."""
 

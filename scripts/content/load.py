@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import pickle
-import re
 from collections.abc import Hashable
 from functools import cache
 from pathlib import Path
@@ -25,13 +24,14 @@ from pydantic import TypeAdapter, ValidationError
 from scripts.content import model as m
 from scripts.content import rules
 from scripts.content.actions import Action
+from scripts.content.crossings import Crossing
 from scripts.content.documents import Content, FactKind, Key, MarkdownFile, MetaT, Positions, Withdrawal
 from scripts.content.fields import Id, PartialDate
 from scripts.content.frontmatter import ArticleMeta, PageMeta
 from scripts.content.layout import unexpected_files
 from scripts.content.markdown import check_body
 from scripts.content.messages import problems_from
-from scripts.content.prisoners import Calendar, Phrase, Prisoner, Withdrawn
+from scripts.content.prisoners import RESERVED_PRISONER_IDS, WITHDRAWN, Calendar, Phrase, Prisoner, Withdrawn
 from scripts.content.releases import Releases
 from scripts.content.snapshot import Snapshot, read_inputs
 from scripts.content.source import Doc, Loc, ProblemError, parse_yaml, read_text, split_front_matter
@@ -44,15 +44,6 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 S = TypeVar("S", bound=m.SourcedFile)
-
-SHAPES: dict[FactKind, type[m.SourcedFile]] = {
-    "people": m.Person,
-    "companies": m.Company,
-    "crossings": m.Crossing,
-    "series": m.Series,
-    "prisoners": Prisoner,
-}
-"""Folder under content/facts/ -> the shape of each file in it."""
 
 
 
@@ -187,7 +178,7 @@ class Loader:
             sectors=self.load_list("sectors", m.Term),
             people=self.load_facts("people", m.Person, paths),
             companies=self.load_facts("companies", m.Company, paths),
-            crossings=self.load_facts("crossings", m.Crossing, paths),
+            crossings=self.load_facts("crossings", Crossing, paths),
             series=self.load_facts("series", m.Series, paths),
             articles=self.load_markdown("articles", ArticleMeta, site),
             pages=self.load_markdown("pages", PageMeta, site),
@@ -363,13 +354,6 @@ class Loader:
             self.add(self.rel(path), 0, "", f"the {what} name is used as the page's address; {message}")
             return False
         return True
-
-
-WITHDRAWN = re.compile(rb"(?m)^withdrawn[ \t]*:")
-"""A prisoner's file that says ``withdrawn:`` at its top level."""
-RESERVED_PRISONER_IDS = {"index", "birthdays"}
-"""Names of pages under /prisoners/ that a prisoner's file may not take."""
-
 
 
 @cache

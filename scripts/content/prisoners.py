@@ -237,6 +237,12 @@ class Prisoner(SourcedFile):
         return self.address if self.address_hidden(today) is None else None
 
 
+WITHDRAWN = re.compile(rb"(?m)^withdrawn[ \t]*:")
+"""A prisoner's file that says ``withdrawn:`` at its top level (read as a ``Withdrawn``)."""
+RESERVED_PRISONER_IDS = {"index", "birthdays"}
+"""Names of pages under /prisoners/ that a prisoner's file may not take."""
+
+
 class Withdrawn(Model):
     """A prisoner's file marked ``withdrawn:``: the site shows nothing of the person, and says so without a name.
 

@@ -10,19 +10,19 @@ their language's plural rules.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel
-
 from scripts.content import model as m
 from scripts.content.actions import FACTS, SENDER, TOKEN, Action
+from scripts.content.crossings import Crossing
 from scripts.content.documents import FACT_KINDS, LINKED_KINDS, Article, Content, FactKind, Key, Positions
 from scripts.content.fields import PartialDate
+from scripts.content.leverage_rules import releases_file, wallet_authorities
 from scripts.content.messageformat import check as check_message
 from scripts.content.prisoners import Calendar, Prisoner
-from scripts.content.releases import Releases
+from scripts.content.references import FileIds, reference, references
 from scripts.content.snapshot import Snapshot
 from scripts.content.source import Doc, Loc
 from scripts.content.ui import ARGUMENTS
@@ -48,28 +48,6 @@ def check(content: Content, positions: Positions, snapshot: Snapshot, earlier: l
     if content.releases is not None:
         problems += releases_file(content, positions, ids, broken, content.releases)
     return problems
-
-
-class FileIds:
-    """Ids of every file of a kind, valid or not (so one bad file does not make links look dangling)."""
-
-    def __init__(self, snapshot: Snapshot):
-        self.snapshot = snapshot
-        self._ids: dict[str, set[str]] = {}
-
-    def __call__(self, kind: str) -> set[str]:
-        if kind not in self._ids:
-            folder = self.snapshot.root / "content" / "facts" / kind
-            self._ids[kind] = {path.stem for path in self.snapshot.glob(folder, "*.yml")}
-        return self._ids[kind]
-
-
-def reference(positions: Positions, key: Key, loc: Loc, value: str, known: Iterable[str], where: str) -> Problem:
-    """A value that should name something in ``known`` but does not."""
-    doc = positions[key]
-    options = difflib.get_close_matches(value, list(known), n=1)
-    hint = f": did you mean '{options[0]}'?" if options else f"; known: {', '.join(sorted(known)) or 'none'}"
-    return Problem(doc.rel, doc.line(loc), doc.where(loc), f"'{value}' is not in {where}{hint}")
 
 
 def unique_ids(content: Content) -> list[Problem]:
@@ -126,7 +104,7 @@ def spellings(content: Content, positions: Positions) -> list[Problem]:
     out = []
     for kind in LINKED_KINDS:
         for ident, item in content.facts(kind).items():
-            assert isinstance(item, m.Wallet | m.Crossing | Prisoner)
+            assert isinstance(item, m.Wallet | Crossing | Prisoner)
             doc = positions[Key(kind, ident)]
             spelled: list[tuple[Loc, str]] = [(("name", lang), name) for lang, name in item.name.items()]
             spelled += [(("aliases", i), alias) for i, alias in enumerate(item.aliases)]
@@ -139,7 +117,7 @@ def spellings(content: Content, positions: Positions) -> list[Problem]:
 
 
 def figures(article: Article, positions: Positions, ids: FileIds) -> list[Problem]:
-    """Each figure tie quotes the article exactly and names a series that exists."""
+    """Each figure tie and claim note quotes the article exactly and names a series or fact page that exists."""
     key = Key("markdown", article.rel)
     doc = positions[key]
     out = []
@@ -151,6 +129,15 @@ def figures(article: Article, positions: Positions, ids: FileIds) -> list[Proble
         if tie.series not in ids("series"):
             out.append(reference(positions, key, ("figures", i, "series"), tie.series, ids("series"),
                                  "content/facts/series/"))
+    pages = {ident for kind in LINKED_KINDS for ident in ids(kind)}
+    for i, note in enumerate(article.meta.notes):
+        if note.phrase not in article.body:
+            loc = ("notes", i, "phrase")
+            out.append(Problem(doc.rel, doc.line(loc), doc.where(loc), f"'{note.phrase}' does not appear in the "
+                               "article text: copy the words exactly as they stand"))
+        if note.fact not in pages:
+            out.append(reference(positions, key, ("notes", i, "fact"), note.fact, pages,
+                                 "content/facts/ (people, companies, crossings, prisoners)"))
     return out
 
 
@@ -270,78 +257,6 @@ def action_file(content: Content, positions: Positions, snapshot: Snapshot, slug
     return out
 
 
-def wallet_authorities(content: Content, doc: Doc, item: m.Wallet) -> list[Problem]:
-    """Sanctions and list checks name bodies that impose sanctions; a check that found no listing does not
-    contradict a sanction still in force."""
-    out = []
-    named: list[tuple[Loc, str]] = [(("sanctions", i, "authority"), s.authority) for i, s in enumerate(item.sanctions)]
-    named += [(("checks", i, "authority"), c.authority) for i, c in enumerate(item.checks)]
-    for loc, authority in named:
-        body = content.bodies.get(authority)
-        if body is not None and not body.sanctions:
-            out.append(Problem(doc.rel, doc.line(loc), doc.where(loc), f"'{authority}' does not impose sanctions in "
-                               "content/facts/lists/bodies.yml: mark it 'sanctions: true' there, or name another body"))
-    for i, check in enumerate(item.checks):
-        listed = next((s for s in item.sanctions if s.authority == check.authority and s.status == "active"), None)
-        if listed is not None and not check.date.before(listed.status_since):
-            loc = ("checks", i, "date")
-            out.append(Problem(doc.rel, doc.line(loc), doc.where(loc), f"the check of {check.date} found no listing by "
-                               f"'{check.authority}', but the sanction is in force since {listed.status_since}: record "
-                               "how it ended (an event lifted, annulled or expired), or remove the check"))
-    return out
-
-
-def releases_file(content: Content, positions: Positions, ids: FileIds, broken: set[str],
-                  item: Releases) -> list[Problem]:
-    """The releases file's sources, series, authorities and wallets resolve; each relief that names a person or
-    company is recorded in that wallet's file too (same authority, step, date and basis)."""
-    key = Key("releases", "")
-    doc = positions[key]
-    out = []
-    source_ids = {source.id for source in item.sources}
-    found = references(item, ("source", "authority"))
-    for loc, value in found["source"]:
-        if value not in source_ids:
-            out.append(reference(positions, key, loc, value, source_ids, "this file's sources"))
-    if "content/facts/lists/bodies.yml" not in broken:
-        for loc, value in found["authority"]:
-            if value not in content.authorities:
-                out.append(reference(positions, key, loc, value, content.authorities,
-                                     "the bodies of content/facts/lists/bodies.yml that impose sanctions"))
-    for name in ("count_series", "recognised_series"):
-        value = getattr(item, name)
-        if value is not None and value not in ids("series"):
-            out.append(reference(positions, key, (name,), value, ids("series"), "content/facts/series/"))
-    for loc, dates in (("releases",), [r.date for r in item.releases]), (("relief",), [r.date for r in item.relief]):
-        for i in range(1, len(dates)):
-            if dates[i].before(dates[i - 1]):
-                at = (*loc, i, "date")
-                out.append(Problem(doc.rel, doc.line(at), doc.where(at), f"{dates[i]} is earlier than the entry "
-                                   f"before it ({dates[i - 1]}): keep entries in date order, oldest first"))
-                break
-    wallets = content.people | content.companies
-    for i, relief in enumerate(item.relief):
-        for j, ident in enumerate(relief.wallets):
-            loc = ("relief", i, "wallets", j)
-            wallet = wallets.get(ident)
-            if wallet is None:
-                if ident not in ids("people") | ids("companies"):
-                    out.append(reference(positions, key, loc, ident, ids("people") | ids("companies"),
-                                         "content/facts/people/ or content/facts/companies/"))
-                continue
-            steps = [e for s in wallet.sanctions if s.authority == relief.authority for e in s.history]
-            if not any(e.event == relief.action and e.date == relief.date and e.kind == relief.basis for e in steps):
-                where = content.paths.get(_kind(content, ident), ident)
-                out.append(Problem(doc.rel, doc.line(loc), doc.where(loc), f"{where} has no '{relief.action}' event "
-                                   f"of {relief.date} by '{relief.authority}' (kind: {relief.basis}): add it there, "
-                                   "with its source, so both pages say the same"))
-    return out
-
-
-def _kind(content: Content, ident: str) -> tuple[FactKind, str]:
-    return ("people" if ident in content.people else "companies", ident)
-
-
 def calendar_file(calendar: Calendar, positions: Positions) -> list[Problem]:
     """Each day's id is unique and its source is one of the file's."""
     key = Key("calendar", "")
@@ -364,30 +279,9 @@ def dated_lists(item: m.SourcedFile) -> Iterator[tuple[Loc, list[PartialDate]]]:
     if isinstance(item, m.Wallet):
         for i, sanction in enumerate(item.sanctions):
             yield ("sanctions", i, "history"), [event.date for event in sanction.history]
-    if isinstance(item, m.Crossing):
+    if isinstance(item, Crossing):
         yield ("history",), [change.date for change in item.history]
     if isinstance(item, m.Series):
         yield ("points",), [point.date for point in item.points]
     if isinstance(item, Prisoner):
         yield ("history",), [event.date for event in item.history]
-
-
-def references(item: BaseModel, names: tuple[str, ...]) -> dict[str, list[tuple[Loc, str]]]:
-    """Every value of each field of ``names`` anywhere inside ``item``, with its location (one walk)."""
-    found: dict[str, list[tuple[Loc, str]]] = {name: [] for name in names}
-
-    def walk(model: BaseModel, loc: Loc) -> None:
-        for field_name in type(model).model_fields:
-            value = getattr(model, field_name)
-            here = (*loc, field_name)
-            if field_name in found and isinstance(value, str):
-                found[field_name].append((here, value))
-            elif isinstance(value, BaseModel):
-                walk(value, here)
-            elif isinstance(value, list):
-                for i, entry in enumerate(value):
-                    if isinstance(entry, BaseModel):
-                        walk(entry, (*here, i))
-
-    walk(item, ())
-    return found

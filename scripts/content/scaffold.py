@@ -19,6 +19,7 @@ from pydantic.fields import FieldInfo
 
 from scripts.content import model as m
 from scripts.content.actions import FACTS, SENDER, Action
+from scripts.content.crossings import Crossing, CrossingStatus, Traffic
 from scripts.content.fields import ID_RE, PartialDate
 from scripts.content.frontmatter import ArticleMeta, PageMeta
 from scripts.content.prisoners import PhraseTopic, Prisoner, PrisonerEventKind
@@ -30,7 +31,7 @@ PLACEHOLDER = "TODO"
 KINDS: dict[str, tuple[str, type[BaseModel], str]] = {
     "person": ("content/facts/people/{id}.yml", m.Person, "person"),
     "company": ("content/facts/companies/{id}.yml", m.Company, "company"),
-    "crossing": ("content/facts/crossings/{id}.yml", m.Crossing, "crossing"),
+    "crossing": ("content/facts/crossings/{id}.yml", Crossing, "crossing"),
     "series": ("content/facts/series/{id}.yml", m.Series, "series"),
     "article": ("content/articles/{id}/{lang}.md", ArticleMeta, "article"),
     "page": ("content/pages/{id}/{lang}.md", PageMeta, "page"),
@@ -157,8 +158,8 @@ def allowed_values_markdown() -> str:
     rows = [
         ("sanction `event:`", typing.get_args(m.SanctionEventKind)),
         ("`kind:` of a record", typing.get_args(m.FactBasis)),
-        ("crossing `status:`", typing.get_args(m.CrossingStatus)),
-        ("crossing `traffic:` and `applies_to:`", typing.get_args(m.Traffic)),
+        ("crossing `status:`", typing.get_args(CrossingStatus)),
+        ("crossing `traffic:` and `applies_to:`", typing.get_args(Traffic)),
         ("count `bound:`", choices(m.DataPoint.model_fields["bound"].annotation)),
         ("prisoner `event:`", typing.get_args(PrisonerEventKind)),
         ("phrase `topic:`", typing.get_args(PhraseTopic)),

@@ -185,7 +185,9 @@ SINGULAR = {"sanctions": "sanction", "history": "record", "points": "point", "so
             "aliases": "alias", "related": "related entry", "sectors": "sector", "languages": "language",
             "figures": "figure", "applies_to": "traffic", "traffic": "traffic", "sides": "side",
             "corrections": "correction", "recipients": "recipient", "openings": "opening",
-            "talking_points": "point", "countries": "country", "risk_sources": "source"}
+            "talking_points": "point", "countries": "country", "risk_sources": "source", "relief": "relief",
+            "releases": "release", "wallets": "wallet", "checks": "check", "days": "day", "notes": "note",
+            "articles": "article", "background": "source"}
 """How one item of each list is called in messages."""
 LABELS = ("id", "authority", "code", "date", "country")
 """The field that names a list item in messages, the first one it has."""

@@ -393,3 +393,5 @@ class UiStrings(Model):
     relief_lifted: Text | None = None
     relief_eased_announced: Text | None = None
     relief_lifted_announced: Text | None = None
+    since_then: Text | None = None
+    since_then_fact: Text | None = None

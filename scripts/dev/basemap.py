@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from scripts.content.model import MAP_REGION
+from scripts.content.crossings import MAP_REGION
 
 OUT = Path(__file__).resolve().parents[1] / "render" / "geo" / "basemap.json"
 COUNTRIES = {"112": "by", "616": "pl", "440": "lt", "428": "lv", "804": "ua", "643": "ru", "233": "ee"}

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from html import escape
 
 from scripts.content import model as m
+from scripts.content.crossings import Crossing
 from scripts.i18n.locale import Locale
 
 RED = "#8c1c13"
@@ -122,7 +123,7 @@ def describe(locale: Locale, series: m.Series) -> str:
     return text
 
 
-def timeline_svg(locale: Locale, ident: str, crossing: m.Crossing, today: dt.date) -> str:
+def timeline_svg(locale: Locale, ident: str, crossing: Crossing, today: dt.date) -> str:
     """The status history as coloured, labelled bands from the first record to today."""
     width, height, left, right = 760, 92, 4, 4
     first = crossing.history[0].date.first_day().toordinal()

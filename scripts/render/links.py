@@ -24,9 +24,10 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
+from scripts.content.crossings import Crossing
 from scripts.content.documents import LINKED_KINDS, Content, LinkedKind
 from scripts.content.markdown import paragraphs, parse, plain_paragraphs
-from scripts.content.model import Crossing, Wallet
+from scripts.content.model import Wallet
 from scripts.content.prisoners import Prisoner
 from scripts.content.withdrawal import name_pattern, stem
 from scripts.render import routes

@@ -21,7 +21,7 @@ from html import escape
 from pathlib import Path
 
 from scripts.content import model as m
-from scripts.content.model import MAP_REGION
+from scripts.content.crossings import MAP_REGION, Crossing
 from scripts.i18n.locale import Locale
 from scripts.render.charts import STATUS_FILL
 
@@ -45,7 +45,7 @@ def project(lon: float, lat: float) -> tuple[float, float]:
 @dataclass
 class Marker:
     ident: str
-    crossing: m.Crossing
+    crossing: Crossing
     x: float
     y: float
     label: str
@@ -123,7 +123,7 @@ def country_labels(locale: Locale, countries: dict[str, m.Term], view: tuple[flo
     return "".join(out)
 
 
-def short_name(locale: Locale, crossing: m.Crossing) -> str:
+def short_name(locale: Locale, crossing: Crossing) -> str:
     """The EU side's place, as on a road sign: 'Terespol'; a railway crossing says so."""
     place = crossing.sides[0].place
     name = locale.text(place) if place else locale.text(crossing.name).split(" – ")[0]
@@ -168,7 +168,7 @@ def legend(locale: Locale, statuses: list[str]) -> str:
     return "".join(rows)
 
 
-def crossings_map(locale: Locale, crossings: dict[str, m.Crossing], countries: dict[str, m.Term],
+def crossings_map(locale: Locale, crossings: dict[str, Crossing], countries: dict[str, m.Term],
                   href: dict[str, str] | None = None, focus: str | None = None) -> str:
     """The map of every located crossing (``href``: crossing id -> link), or, with ``focus``, the
     locator of one crossing: the others as small dots, not links."""

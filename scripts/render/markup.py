@@ -1,4 +1,5 @@
-"""Markdown written by the generator: escaping of content text, and the template environment.
+"""Markdown written by the generator: escaping of content text, the template environment, and the raw
+HTML pieces templates use (postal lines, a letter's paragraphs, a printed QR code).
 
 Every ``{{ value }}`` in a template is escaped for Markdown and HTML by the environment's
 ``finalize`` hook, so a name containing ``<script>`` or ``*`` shows as text. Helpers that
@@ -10,10 +11,11 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 import jinja2.bccache
+import zxingcpp
 from markupsafe import Markup
 
 from scripts.render.letters import Letter
@@ -126,3 +128,28 @@ def css_string(text: str) -> str:
 def external(label: Any, url: str) -> Md:
     """A link to another site."""
     return Md(f"[{escape(label)}](<{url}>)")
+
+
+def qr_svg(text: str, title: str) -> str:
+    """A QR code of ``text`` (error correction M) as a small inline SVG: one path, a run of dark modules per
+    stroke. zxing-cpp encodes it (in C++: a pure-Python encoder took 4 ms a page); tests/test_factsheets.py
+    reads the printed codes back."""
+    code = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
+    modules = memoryview(cast(Any, code.to_image(scale=1, add_quiet_zones=False)))  # one byte a module, 0: dark
+    size = modules.shape[0] if modules.shape else 0
+    rows = modules.tobytes()
+    strokes = []
+    for y in range(size):
+        row = rows[y * size:(y + 1) * size]
+        x = 0
+        while x < size:
+            if row[x] == 0:  # dark
+                end = x
+                while end < size and row[end] == 0:
+                    end += 1
+                strokes.append(f"M{x} {y}.5h{end - x}")
+                x = end
+            else:
+                x += 1
+    return (f'<svg viewBox="0 0 {size} {size}" class="factsheet__qr"><title>{html.escape(title)}</title>'
+            f'<path fill="none" stroke="#000" d="{"".join(strokes)}"/></svg>')

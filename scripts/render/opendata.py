@@ -19,6 +19,7 @@ from pydantic import TypeAdapter
 
 from scripts.content import model as m
 from scripts.content.actions import Action
+from scripts.content.crossings import Crossing
 from scripts.content.documents import FACT_KINDS, Content, FactKind
 from scripts.content.frontmatter import ArticleMeta, PageMeta
 from scripts.content.prisoners import Calendar, Phrase, Prisoner
@@ -27,7 +28,7 @@ from scripts.content.ui import UiStrings
 from scripts.render.leverage import matrix_rows_csv
 
 SCHEMAS: dict[str, Any] = {
-    "site": m.SiteConfig, "person": m.Person, "company": m.Company, "crossing": m.Crossing, "series": m.Series,
+    "site": m.SiteConfig, "person": m.Person, "company": m.Company, "crossing": Crossing, "series": m.Series,
     "bodies": list[m.Body], "terms": list[m.Term], "ui": UiStrings,
     "article": ArticleMeta, "page": PageMeta, "action": Action, "prisoner": Prisoner, "calendar": Calendar,
     "phrases": list[Phrase], "releases": Releases,
@@ -58,7 +59,7 @@ def _records(content: Content, kind: FactKind) -> list[dict[str, Any]]:
                 data.update(listed=str(sanction.listed), status=sanction.status)
         if isinstance(item, Prisoner):
             record.update(status=item.status, since=str(item.since.date), as_of=str(item.as_of))
-        if isinstance(item, m.Crossing):
+        if isinstance(item, Crossing):
             record.update(status=item.status, since=str(item.since.date), since_observed=item.since.observed,
                           as_of=str(item.as_of))
         out.append(record)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from scripts.content import model as m
+from scripts.content.crossings import Crossing
 from scripts.content.documents import TextPage
 from scripts.content.prisoners import Prisoner
 from scripts.i18n.locale import Locale
@@ -54,7 +55,7 @@ class HandWrittenPage(Page):
     doc: TextPage
 
 
-def other_names(locale: Locale, item: m.Wallet | m.Crossing | Prisoner) -> list[str]:
+def other_names(locale: Locale, item: m.Wallet | Crossing | Prisoner) -> list[str]:
     """Every spelling other than the one in the page's title: names in other languages, aliases."""
     shown = locale.text(item.name)
     names = [*item.name.values(), *item.aliases]

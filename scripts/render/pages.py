@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from scripts.content import model as m
 from scripts.content.actions import Action, Recipient
+from scripts.content.crossings import Crossing
 from scripts.content.documents import FACT_KINDS, WALLET_KINDS, Article, Content, TextPage, WalletKind
 from scripts.content.fields import PartialDate
 from scripts.content.freshness import is_stale
@@ -42,7 +43,7 @@ class HomePage(Page):
     template = "home.md.j2"
     headline: m.Series
     wallets: list[tuple[WalletKind, str, m.Wallet]]
-    crossings: dict[str, m.Crossing]
+    crossings: dict[str, Crossing]
     article: Article
     """The featured article, in this language or the default one."""
     latest: list[ArticleEntry]
@@ -101,7 +102,7 @@ class WalletPage(Page):
 @dataclass(kw_only=True)
 class CrossingIndexPage(Page):
     template = "crossings.md.j2"
-    items: dict[str, m.Crossing]
+    items: dict[str, Crossing]
     counts: dict[str, int]
     """Status -> how many crossings have it now."""
 
@@ -111,7 +112,7 @@ class CrossingPage(Page):
     pdf = "factsheet.pdf"
     template = "crossing.md.j2"
     ident: str
-    item: m.Crossing
+    item: Crossing
     mentioned: list[Mention]
     names: list[str]
 
@@ -220,7 +221,7 @@ def corrections_log(content: Content, locale: Locale) -> list[LogEntry]:
     entries = []
     for kind in FACT_KINDS:
         for ident, item in content.facts(kind).items():
-            assert isinstance(item, m.Series | m.Wallet | m.Crossing | Prisoner)
+            assert isinstance(item, m.Series | m.Wallet | Crossing | Prisoner)
             title = locale.text(item.title if isinstance(item, m.Series) else item.name)
             entries += [LogEntry(c, routes.fact_page(kind, ident), title) for c in item.corrections]
     what, why = {locale.code: locale.ui("withdrawn_what")}, {locale.code: locale.ui("withdrawn_why")}
@@ -234,7 +235,7 @@ def issue_url(repo_url: str | None) -> str | None:
     return f"{repo_url.rstrip('/')}/issues/new" if repo_url else None
 
 
-def status_counts(crossings: dict[str, m.Crossing]) -> dict[str, int]:
+def status_counts(crossings: dict[str, Crossing]) -> dict[str, int]:
     """How many crossings are open, restricted and closed now."""
     counts = {"open": 0, "restricted": 0, "closed": 0}
     for crossing in crossings.values():

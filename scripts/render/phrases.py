@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from scripts.content import model as m
+from scripts.content.crossings import Crossing
 from scripts.content.prisoners import ARTICLE_RE, Prisoner
 from scripts.i18n.locale import Locale
 
 
-def since_text(locale: Locale, item: m.Crossing) -> str:
+def since_text(locale: Locale, item: Crossing) -> str:
     """'since 17 November 2025', or 'reported on November 2025' when the source only saw the status then."""
     since = item.since
     if since.observed:
@@ -15,7 +16,7 @@ def since_text(locale: Locale, item: m.Crossing) -> str:
     return f"{locale.ui('since')} {locale.date(since.date, after_since=True)}"
 
 
-def crossing_summary(locale: Locale, item: m.Crossing) -> str:
+def crossing_summary(locale: Locale, item: Crossing) -> str:
     """'Open since 17 November 2025'."""
     return f"{locale.ui('status_' + item.status)} {since_text(locale, item)}"
 

@@ -11,14 +11,14 @@ import datetime as dt
 import html
 import json
 from functools import cached_property
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
-import zxingcpp
 from babel.dates import format_skeleton
 
 from scripts.content import model as m
-from scripts.content.documents import Content
+from scripts.content.crossings import Crossing
+from scripts.content.documents import LINKED_KINDS, Content
 from scripts.content.fields import PartialDate
 from scripts.content.freshness import as_of as freshness_as_of
 from scripts.content.freshness import is_stale
@@ -48,6 +48,7 @@ from scripts.render.markup import (
     html_lines,
     html_text,
     letter_html,
+    qr_svg,
     sized_images,
 )
 from scripts.render.page import HandWrittenPage, Page
@@ -266,7 +267,15 @@ class Renderer:
         stated ones, and every image at its own size."""
         self.here = page.path
         notes = [(tie.phrase, self.figure_note(tie.series)) for tie in page.doc.meta.figures]
+        claim = self.env.get_template("claim-note.md.j2")
+        notes += [(note.phrase, claim.render(note=note, path=self.fact_path(note.fact)))
+                  for note in page.doc.meta.notes]
         return Md(sized_images(add_notes(page.doc.body, notes), self.sizes.get(page.slug, {})))
+
+    def fact_path(self, ident: str) -> str:
+        """The page of the person, company, crossing or prisoner with this id."""
+        kind = next(k for k in LINKED_KINDS if ident in self.content.facts(k))
+        return routes.fact_page(kind, ident)
 
     def figure_note(self, ident: str) -> str:
         series = self.content.series[ident]
@@ -347,31 +356,6 @@ class Renderer:
         return [{html.escape(title): path} for title, path in entries]
 
 
-def qr_svg(text: str, title: str) -> str:
-    """A QR code of ``text`` (error correction M) as a small inline SVG: one path, a run of dark modules per
-    stroke. zxing-cpp encodes it (in C++: a pure-Python encoder took 4 ms a page); tests/test_factsheets.py
-    reads the printed codes back."""
-    code = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
-    modules = memoryview(cast(Any, code.to_image(scale=1, add_quiet_zones=False)))  # one byte a module, 0: dark
-    size = modules.shape[0] if modules.shape else 0
-    rows = modules.tobytes()
-    strokes = []
-    for y in range(size):
-        row = rows[y * size:(y + 1) * size]
-        x = 0
-        while x < size:
-            if row[x] == 0:  # dark
-                end = x
-                while end < size and row[end] == 0:
-                    end += 1
-                strokes.append(f"M{x} {y}.5h{end - x}")
-                x = end
-            else:
-                x += 1
-    return (f'<svg viewBox="0 0 {size} {size}" class="factsheet__qr"><title>{html.escape(title)}</title>'
-            f'<path fill="none" stroke="#000" d="{"".join(strokes)}"/></svg>')
-
-
 def sheet_as_of(page: Page) -> PartialDate:
     """A fact sheet is as current as the last time its sources were read."""
     if isinstance(page, WalletPage | CrossingPage | ActionPage | PrisonerPage):
@@ -383,7 +367,7 @@ def sheet_as_of(page: Page) -> PartialDate:
     return max(source.accessed for source in sources)
 
 
-def by_status(item: m.Crossing) -> list[tuple[str, list[str]]]:
+def by_status(item: Crossing) -> list[tuple[str, list[str]]]:
     """The crossing's traffic grouped by its status now: [('open', ['cars', 'buses']), ('restricted', ['freight'])]."""
     groups: dict[str, list[str]] = {}
     for kind, change in item.statuses().items():

@@ -11,6 +11,7 @@ from __future__ import annotations
 import posixpath
 
 from scripts.content import model as m
+from scripts.content.crossings import StatusChange
 from scripts.content.documents import FactKind, LinkedKind
 from scripts.content.prisoners import Prisoner
 
@@ -118,7 +119,7 @@ def event_anchor(sanction: m.Sanction, event: m.SanctionEvent) -> str:
     return f"{sanction.authority}-{event.date}-{event.event}"
 
 
-def status_anchor(change: m.StatusChange) -> str:
+def status_anchor(change: StatusChange) -> str:
     """One status change on a crossing's page: 'status-2023-02-10-closed'."""
     return f"status-{change.date}-{change.status}"
 
