@@ -113,6 +113,11 @@ def run(args: argparse.Namespace) -> int:
                 print(f"warning: content/facts/prisoners/{ident}.yml is withdrawn: the site shows nothing of the "
                       "person. The repository is public: delete every other line of the file (keep 'name:' and "
                       "'aliases:' only if articles mention the person, so that the build can take the name out)")
+                for action in sorted((root / "content" / "actions").glob("*.yml")):
+                    if f"{{prisoner:{ident}}}" in action.read_text(encoding="utf-8", errors="replace"):
+                        print(f"warning: content/actions/{action.name}: the letter refers to {{prisoner:{ident}}}, "
+                              "whose profile was withdrawn, so the action is not published: delete it, or rewrite "
+                              "it without that person")
             stale = stale_facts(content, today)
             for fact in stale:
                 print(f"warning: {fact}")

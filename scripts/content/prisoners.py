@@ -21,7 +21,8 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import ConfigDict, Field, PlainSerializer, PlainValidator, WithJsonSchema, model_validator
+from pydantic import ConfigDict, Field, PlainSerializer, PlainValidator, ValidationInfo, WithJsonSchema, model_validator
+from pydantic_core import PydanticCustomError
 
 from scripts.content.fields import Date, Id, LangText, PartialDate, Text, fail, parse_date, show
 from scripts.content.model import FactBasis, Model, SourcedFile
@@ -76,6 +77,21 @@ def _month_day(value: Any) -> MonthDay:
 DayOfYear = Annotated[MonthDay, PlainValidator(_month_day), PlainSerializer(str, return_type=str),
                       WithJsonSchema({"type": "string", "pattern": _MONTH_DAY.pattern})]
 """MM-DD: a day of the year, like '04-16'."""
+
+
+def _check_date(value: Any, info: ValidationInfo) -> PartialDate:
+    date = parse_date(value)
+    if date.precision != "day":
+        raise fail("date", f"expected the full date of the check, like 2026-12-06, got {show(value)}")
+    today = (info.context or {}).get("today")
+    if today and date.first_day() > today:
+        raise fail("date", f"{date} is in the future: write the day you checked the address")
+    return date
+
+
+CheckDate = Annotated[PartialDate, PlainValidator(_check_date), PlainSerializer(str, return_type=str),
+                      WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"})]
+"""YYYY-MM-DD, not in the future: the day something was checked."""
 
 
 def _any_date(value: Any) -> PartialDate:
@@ -156,8 +172,8 @@ class Address(Model):
     the postcode and town); the country is added in Latin letters on the envelope."""
     source: Id
     """Id of the entry of this file's sources where the address was read (Viasna's page of the person)."""
-    accessed: Date
-    """When the address was last checked there (YYYY-MM-DD)."""
+    accessed: CheckDate
+    """When the address was last checked there: a full date, YYYY-MM-DD."""
     refresh_days: int = Field(ge=1, le=120)
     """How many days the check stays good: after that the address is no longer shown anywhere."""
 
@@ -173,7 +189,7 @@ class Prisoner(SourcedFile):
     name: LangText
     """The name as Viasna writes it in each site language."""
     aliases: list[Text] = Field(default_factory=list)
-    """Every other spelling seen in sources, in any script (Andrzej Poczobut, Андрэй Пачобут)."""
+    """Every other spelling seen in sources, in any script (a Latin and a Cyrillic form, a surname alone)."""
     summary: LangText
     """Two or three sentences per language: who the person is and why they were jailed, no more than Viasna says."""
     birthday: Birthday | None = None
@@ -220,15 +236,18 @@ class Prisoner(SourcedFile):
         return self.in_force[-1].date
 
     def address_hidden(self, today: dt.date) -> AddressHidden | None:
-        """Why the address is not shown today, or None when it is."""
+        """Why the address is not shown today, or None when it is. Fails safe: any record that may be dated on
+        or after the day of the check (announced ones too, and a month-only date that includes that day) hides
+        the address until it is checked again."""
         address = self.address
         if address is None:
             return "none"
         if self.status != "held":
             return "not_held"
-        if (today - address.accessed.last_day()).days > address.refresh_days:
+        checked = address.accessed.first_day()
+        if (today - checked).days > address.refresh_days:
             return "stale"
-        if any(address.accessed.before(e.date) for e in self.in_force):
+        if any(e.date.last_day() >= checked for e in self.history):
             return "changed"
         return None
 
@@ -243,6 +262,26 @@ RESERVED_PRISONER_IDS = {"index", "birthdays"}
 """Names of pages under /prisoners/ that a prisoner's file may not take."""
 
 
+def _withdrawn(value: Any, info: ValidationInfo) -> Literal[True] | PartialDate:
+    if value is True:
+        return True
+    hint = "write the day the person or their family asked, like 'withdrawn: 2026-12-06' (or 'withdrawn: true')"
+    if value is None or value is False or isinstance(value, (dict, list)):
+        raise fail("withdrawn", f"expected a date or true, got {show(value)}: {hint}")
+    try:
+        date = parse_date(value)
+    except PydanticCustomError as exc:
+        raise fail("withdrawn", f"{exc.message()}: {hint}") from None
+    today = (info.context or {}).get("today")
+    if today and date.first_day() > today:
+        raise fail("withdrawn", f"{date} is in the future: {hint}")
+    return date
+
+
+WithdrawnOn = Annotated[Any, PlainValidator(_withdrawn),
+                        WithJsonSchema({"anyOf": [{"const": True}, {"type": "string", "pattern": r"^\d{4}"}]})]
+
+
 class Withdrawn(Model):
     """A prisoner's file marked ``withdrawn:``: the site shows nothing of the person, and says so without a name.
 
@@ -252,7 +291,7 @@ class Withdrawn(Model):
 
     model_config = ConfigDict(extra="ignore", frozen=True)
 
-    withdrawn: Literal[True] | Date
+    withdrawn: WithdrawnOn
     """When the person or their family asked for it (or true: the date the file last changed)."""
     name: dict[str, Text] = Field(default_factory=dict)
     """The name in each language, only to find it in articles."""

@@ -63,16 +63,9 @@ class Letter:
 
 
 def too_long(content: Content) -> list[str]:
-    """A warning for each letter, in each language, whose mail link would be too long (`make check`), and for
-    each letter that names a withdrawn prisoner."""
+    """A warning for each letter, in each language, whose mail link would be too long (`make check`)."""
     out = []
     for slug, action in content.actions.items():
-        texts = [*action.letter.values(), *(text for opening in action.openings for text in opening.values())]
-        named = sorted({ident for text in texts for kind, _, ident in (t.partition(":") for t in TOKEN.findall(text))
-                        if kind == "prisoner" and ident in content.withdrawn})
-        for ident in named:
-            out.append(f"content/actions/{slug}.yml: the letter refers to {{prisoner:{ident}}}, whose profile was "
-                       "withdrawn: the letter says 'name withheld' there; rewrite the letter without it")
         emails = [r.email for r in action.recipients if r.email]
         for code in content.site.codes:
             letter = compose(content, Locale.of(content, code), action)

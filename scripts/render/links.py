@@ -28,8 +28,8 @@ from scripts.content.crossings import Crossing
 from scripts.content.documents import LINKED_KINDS, Content, LinkedKind
 from scripts.content.markdown import paragraphs, parse, plain_paragraphs
 from scripts.content.model import Wallet
+from scripts.content.names import name_pattern, stem
 from scripts.content.prisoners import Prisoner
-from scripts.content.withdrawal import name_pattern, stem
 from scripts.render import routes
 
 SKIP = {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "kbd", "samp"}

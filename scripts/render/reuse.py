@@ -4,9 +4,9 @@ A page whose digest is in the store keeps the Markdown rendered then; any change
 gives another digest, and the page is rendered again. The inputs, conservatively:
 
 - of every page: the environment stamp (code, templates, tools: scripts.store.environment), the
-  date (timelines end today), whether fact sheets are printed, and every content file that is not a
+  date (timelines end today), whether fact sheets are printed, every content file that is not a
   fact sheet (labels, site.yml, lists, articles, pages, an article's images), with their "last
-  updated" dates;
+  updated" dates, and the names of withdrawn prisoners (they are taken out of every text);
 - of a person's, company's, crossing's or prisoner's page: its own file and the files of the entries it shows
   by name (related people and companies), with their dates, the articles that mention it (worked
   out from every name before rendering), and, for a crossing's locator map, where every other
@@ -41,7 +41,8 @@ class Inputs:
         dated = [(rel, sha, str(self.updated.get(rel))) for rel, sha in sorted(self.files.items())
                  if rel.startswith("content/")]
         shared = [entry for entry in dated if not entry[0].startswith(FACT_FOLDERS)]
-        self.shared = digest(environment(), options, shared)
+        withheld = sorted((ident, str(w.date), w.file.spellings) for ident, w in content.withdrawn.items())
+        self.shared = digest(environment(), options, shared, withheld)  # a withdrawal changes every page's text
         self.everything = digest(self.shared, [entry for entry in dated if entry[0].startswith(FACT_FOLDERS)])
         self.located = [(ident, c.coordinates.lat, c.coordinates.lon) for ident, c in content.crossings.items()
                         if c.coordinates]

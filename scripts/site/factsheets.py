@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -72,13 +73,24 @@ def print_sheets(sheets: list[Sheet], store: Store) -> Printed:
     for sheet in sheets:
         if sheet.output not in styles:
             styles[sheet.output] = _stylesheets_digest(sheet.output)
-        keys[sheet] = digest("pdf", version, _fonts(), styles[sheet.output], sheet.html.read_bytes())
+        keys[sheet] = digest("pdf", "undated", version, _fonts(), styles[sheet.output], sheet.html.read_bytes())
     kept = store.get_many("pdf", keys.values())
     missing = [sheet for sheet in sheets if keys[sheet] not in kept]
     fresh = _print(missing)
     store.put_many("pdf", {keys[sheet]: pdf for sheet, pdf in fresh.items()})
     pdfs = {sheet: fresh.get(sheet) or kept[keys[sheet]] for sheet in sheets}
     return Printed(pdfs, len(missing), len(sheets) - len(missing), set(keys.values()))
+
+
+_STAMP = re.compile(rb"/(CreationDate|ModDate) ?\(D:\d{14}([^)]*)\)")
+
+
+def without_clock(pdf: bytes) -> bytes:
+    """The PDF without the moment Chromium printed it (its creation and change dates become 1 January 2000, in
+    as many bytes, so no offset moves): the same page gives the same bytes, whenever and wherever it is
+    printed."""
+    return _STAMP.sub(lambda m: m.group(0)[: m.start(2) - m.start(0) - 14] + b"20000101000000" + m.group(0)[
+        m.start(2) - m.start(0):], pdf)
 
 
 def _stylesheets_digest(output: Path) -> bytes:
@@ -150,7 +162,8 @@ def _print(sheets: list[Sheet]) -> dict[Sheet, bytes]:
             for sheet in sheets:
                 log.info("printing %s%s", sheet.lang, sheet.url_path)
                 page.goto(f"{ORIGIN}{sheet.lang}/{sheet.url_path}", wait_until="load")
-                out[sheet] = page.pdf(prefer_css_page_size=True, print_background=True, tagged=True, outline=True)
+                out[sheet] = without_clock(page.pdf(prefer_css_page_size=True, print_background=True, tagged=True,
+                                                    outline=True))
         except Error as error:
             raise SiteError(f"Chromium could not print the fact sheets: {error.message.splitlines()[0]}") from error
         finally:
