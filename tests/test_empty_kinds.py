@@ -21,6 +21,12 @@ def without(root: Path, kinds: list[str]) -> None:
     for path in (root / "content/facts").rglob("*.yml"):  # references to what was removed go too
         text = path.read_text(encoding="utf-8")
         path.write_text(re.sub(r"^related: .*\n", "", text, flags=re.M), encoding="utf-8")
+    cited = {"crossings": "crossing", "people": "sanctions", "companies": "sanctions"}
+    for path in (root / "content/actions").glob("*.yml"):  # and so do the letter's lines that cite it
+        text = path.read_text(encoding="utf-8")
+        for kind in kinds:
+            text = re.sub(r"^.*\{" + cited[kind] + r":[^}]*\}.*\n", "", text, flags=re.M)
+        path.write_text(text, encoding="utf-8")
 
 
 @pytest.mark.parametrize("kinds", [["crossings"], ["companies"], ["people", "companies", "crossings"]],

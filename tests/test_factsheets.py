@@ -134,14 +134,15 @@ def test_sheets_are_printed_once_and_again_only_when_their_page_changes(tmp_path
     root = make_project(tmp_path, FIXTURES / "minimal" / "content")
     first = run_cli(root, "build", "--factsheets", "--no-cards")
     assert first.code == 0, first.err
-    assert "fact sheets: 4 printed, 0 from the store" in first.out  # a person, a company, a crossing, the counts
+    assert "fact sheets: 5 printed, 0 from the store" in first.out  # a person, a company, a crossing, the counts,
+    # the letter of the action
     person = root / "content/facts/people/alpha.yml"
     person.write_text(person.read_text(encoding="utf-8").replace("  en: Owner of Beta Oil\n",
                                                                  "  en: Minister of something else\n", 1),
                       encoding="utf-8")
     second = run_cli(root, "build", "--factsheets", "--no-cards")
     assert second.code == 0, second.err
-    assert "fact sheets: 1 printed, 3 from the store" in second.out
+    assert "fact sheets: 1 printed, 4 from the store" in second.out
     assert "Minister of something else" in pdf_text(root / "site/en/people/alpha/factsheet.pdf")
     # a plain build publishes no PDF and no link to one
     assert run_cli(root, "build", "--no-cards").code == 0

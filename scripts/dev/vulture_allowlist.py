@@ -169,3 +169,4 @@ _.write_page  # unused variable (scripts/render/pages.py): read by the home temp
 _.alignment  # unused variable (scripts/render/pages.py): read by the wallet template
 _.abroad  # unused variable (scripts/render/leverage.py): read by the releases template
 _.recognised  # unused variable (scripts/render/leverage.py): read by the releases template
+_.birthdays  # unused variable (scripts/render/kit.py): read by the kit's template

@@ -106,6 +106,8 @@ class WritePage(HandWrittenPage):
     writable: list[Writable]
     printables: bool
     """Are the postcard and the evening sheet printed to PDF (`make factsheets`)?"""
+    birthdays: bool
+    """Does the site have a birthdays page (it does when it has prisoners)?"""
 
 
 WRITE = "write"

@@ -346,7 +346,7 @@ def all_pages(content: Content, locale: Locale, today: dt.date, statuses: list[S
                                    phrases=[(t, [p for p in content.phrases if p.topic == t]) for t in TOPICS
                                             if any(p.topic == t for p in content.phrases)],
                                    days=upcoming_days(content, today),
-                                   printables=printables))
+                                   printables=printables, birthdays=bool(content.prisoners)))
             pages += write_pages(content, locale, today)
         else:
             pages.append(HandWrittenPage(path=path, title=title, description=description, slug=slug, doc=doc_page,

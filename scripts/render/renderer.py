@@ -109,7 +109,7 @@ class Renderer:
             pdf_href=lambda target, name: routes.relative_url(target, self.here) + name,
             prisoner_line=lambda item: prisoner_line(loc, item), day_month=self.day_month, plain=loc.text,
             event_details=self.event_details, month_of=lambda day: PartialDate(day.year, day.month),
-            calendar_href=lambda: routes.relative(routes.CALENDAR, self.here),
+            calendar_href=lambda: "../" * routes.url_path(self.here).count("/") + routes.CALENDAR,
             calendar_source=lambda ident: content.calendar.source(ident) if content.calendar else None,
         )
 

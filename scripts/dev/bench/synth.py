@@ -47,13 +47,17 @@ def write(root: Path, real_content: Path, entities: int = 500, crossings: int = 
     for path in (content / "facts" / "lists").glob("*.yml"):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for entry in data:
-            for key in ("name", "short"):
+            for key in ("name", "short", "meaning"):
                 if key in entry:
                     entry[key] = {k: v for k, v in entry[key].items() if k in langs}
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    for path in content.rglob("*.md"):  # keep translations' figure ties valid but drop fingerprints
-        path.write_text(re.sub(r"^translated_from: .*\n", "", path.read_text(encoding="utf-8"), flags=re.M),
-                        encoding="utf-8")
+    for path in content.rglob("*.md"):  # keep translations' figure ties valid but drop fingerprints, and
+        text = re.sub(r"^translated_from: .*\n", "", path.read_text(encoding="utf-8"), flags=re.M)
+        _, front, body = text.split("---\n", 2)  # notes that cite real fact pages (there are none here)
+        meta = yaml.safe_load(front)
+        meta.pop("notes", None)
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+        path.write_text(f"---\n{front}---\n{body}", encoding="utf-8")
 
     source = [{"id": "s1", "url": "https://example.org/source", "publisher": "Example", "accessed": "2026-01-01"}]
     ids = [f"{'person' if i % 2 == 0 else 'company'}-{i}" for i in range(entities)]
