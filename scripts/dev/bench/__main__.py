@@ -166,8 +166,11 @@ def main() -> int:
         results.append(measure("real content", real, real / "content/facts/people/vorobey.yml", "people/vorobey",
                                langs))
         large = synth.write(Path(scratch) / "large", ROOT / "content", entities=500, langs=langs)
-        results.append(measure("500 entities × 4 languages", large, large / "content/facts/people/person-0.yml",
+        results.append(measure("500 synthetic entities × 4", large, large / "content/facts/people/person-0.yml",
                                "people/person-0", langs))
+        rich = synth.copies(Path(scratch) / "rich", ROOT / "content", entities=500)
+        results.append(measure("500 copies of the real fact sheets × 4", rich,
+                               rich / "content/facts/people/vorobey-copy-0.yml", "people/vorobey-copy-0", langs))
     table = report(results)
     print("\n" + table)
     bench = ROOT / "BENCHMARKS.md"

@@ -102,3 +102,26 @@ def write(root: Path, real_content: Path, entities: int = 500, crossings: int = 
                                                            sort_keys=False), encoding="utf-8")
     shutil.copy(real_content.parent / "mkdocs.yml", root / "mkdocs.yml")
     return root
+
+
+def copies(root: Path, real_content: Path, entities: int = 500) -> Path:
+    """The real content with its people and companies copied until there are ``entities`` of them: fact sheets
+    as rich as today's (every record, source and language), each copy named apart ("… 17") so that every
+    spelling still belongs to one page."""
+    content = root / "content"
+    if content.exists():
+        shutil.rmtree(content)
+    shutil.copytree(real_content, content)
+    shutil.copy(real_content.parent / "mkdocs.yml", root / "mkdocs.yml")
+    facts = content / "facts"
+    originals = [path for kind in ("people", "companies") for path in sorted((facts / kind).glob("*.yml"))]
+    for n in range(entities - len(originals)):
+        path = originals[n % len(originals)]
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data["name"] = {lang: f"{name} {n}" for lang, name in data["name"].items()}
+        data["aliases"] = [f"{alias} {n}" for alias in data.get("aliases", [])]
+        for key in ("related", "translated", "corrections"):
+            data.pop(key, None)
+        copy = path.with_name(f"{path.stem}-copy-{n}.yml")
+        copy.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return root
