@@ -107,7 +107,7 @@ def gaps(content: Content, locale: Locale, row_cells: list[Cell]) -> str:
 
 @dataclass(kw_only=True)
 class SanctionsPage(Page):
-    template = "sanctions.md.j2"
+    template = "sanctions.html.j2"
     authorities: list[str]
     rows: list[Row]
     counts: dict[str, dict[CellState, int]]

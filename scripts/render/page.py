@@ -32,6 +32,7 @@ class Page:
     """One generated Markdown file."""
 
     template: ClassVar[str]
+    """The template the page is made with: Markdown (``*.md.j2``), or HTML (``*.html.j2``: scripts.render.direct)."""
     pdf: ClassVar[str | None] = None
     """The PDF `make factsheets` prints the page to, beside it (a fact sheet, a letter), if any."""
     path: str

@@ -76,7 +76,7 @@ class SeriesPage(Page):
 
 @dataclass(kw_only=True)
 class WalletIndexPage(Page):
-    template = "wallets.md.j2"
+    template = "wallets.html.j2"
     kind: WalletKind
     items: dict[str, m.Wallet]
 
@@ -84,7 +84,7 @@ class WalletIndexPage(Page):
 @dataclass(kw_only=True)
 class WalletPage(Page):
     pdf = "factsheet.pdf"
-    template = "wallet.md.j2"
+    template = "wallet.html.j2"
     kind: WalletKind
     ident: str
     item: m.Wallet

@@ -26,6 +26,7 @@ from scripts.content.prisoners import MonthDay, PrisonerEvent
 from scripts.i18n.locale import Locale
 from scripts.i18n.translations import Status, lang_texts
 from scripts.render import charts, maps, routes, social
+from scripts.render.direct import Direct
 from scripts.render.kit import EveningPage, PostcardPage, PrisonerPage
 from scripts.render.letters import compose
 from scripts.render.leverage import (
@@ -112,6 +113,7 @@ class Renderer:
             calendar_href=lambda: "../" * routes.url_path(self.here).count("/") + routes.CALENDAR,
             calendar_source=lambda ident: content.calendar.source(ident) if content.calendar else None,
         )
+        self.direct = Direct(self.env.globals, lambda: self.here, store)
 
     # --- helpers for templates -----------------------------------------------------------
 
@@ -302,11 +304,14 @@ class Renderer:
             extra["body"] = self.article_body(page)
         if isinstance(page, HandWrittenPage):  # the corrections page too
             extra["body"] = Md(page.doc.body)
+        if page.template.endswith(".html.j2"):  # written as HTML: MkDocs converts no Markdown for it (direct)
+            body, toc = self.direct.render(page.template, page=page, updated=max(dates) if dates else None)
+            return str(self.front_matter(page, toc)) + body
         template = self.env.get_template(page.template)
         return template.render(page=page, updated=max(dates) if dates else None, front=self.front_matter(page),
                                **extra)
 
-    def front_matter(self, page: Page) -> Md:
+    def front_matter(self, page: Page, toc: list[dict[str, Any]] | None = None) -> Md:
         # MkDocs themes print titles and descriptions without escaping them (they expect
         # HTML from Markdown headings), so text from content is HTML-escaped here.
         fields: dict[str, Any] = {"title": html.escape(page.title)}
@@ -320,6 +325,8 @@ class Renderer:
             fields["print_footer"] = css_string(self.sheet_footer(page))
         if isinstance(page, ArticlePage):  # MkDocs links the names in it (scripts.render.links): when they change,
             fields["fact_links"] = self.fact_links_digest  # so does the page
+        if toc is not None:  # the hook gives MkDocs this HTML body and table of contents (scripts.site.hooks)
+            fields.update(html_body=True, toc=toc)
         fields["alternates"] = self.alternates(page.path)
         fields["search"] = {"exclude": True}  # Material indexes no page: the site's pipeline does (scripts.site.finish)
         fields["social"] = social.open_graph(self.content, self.locale, page)

@@ -1,14 +1,41 @@
-"""The one MkDocs hook: MkDocs' template environment keeps its compiled templates in the build's store
-(compiling Material's templates was half the time of a language's dirty run). It changes no output:
-another engine that ignores hooks makes the same site, only slower."""
+"""The MkDocs hooks of the build.
+
+- ``on_env``: MkDocs' template environment keeps its compiled templates in the build's store
+  (compiling Material's templates was half the time of a language's dirty run).
+- ``on_page_markdown`` and ``on_page_content``: a page the generator wrote as HTML (front matter
+  ``html_body: true``, scripts.render.direct) is not converted: MkDocs gets an empty Markdown body,
+  then the page's HTML and its table of contents (``toc`` of the front matter) back.
+
+Both are MkDocs' public plugin events; ProperDocs runs them the same way.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
+from mkdocs.structure.toc import get_toc
+
 from scripts.render.markup import StoredBytecode
 from scripts.store import Store
+
+_HTML: dict[str, str] = {}
+"""Each page written as HTML, by its file, from its Markdown event to its content event."""
+
+
+def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
+    if page.meta.get("html_body"):
+        _HTML[page.file.src_uri] = markdown
+        return ""
+    return markdown
+
+
+def on_page_content(content: str, page: Any, **_: Any) -> str:
+    body = _HTML.pop(page.file.src_uri, None)
+    if body is None:
+        return content
+    page.toc = get_toc(page.meta.get("toc") or [])
+    return body
 
 
 def on_env(env: Any, config: Any, **_: Any) -> Any:
