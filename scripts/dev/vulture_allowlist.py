@@ -170,3 +170,7 @@ _.alignment  # unused variable (scripts/render/pages.py): read by the wallet tem
 _.abroad  # unused variable (scripts/render/leverage.py): read by the releases template
 _.recognised  # unused variable (scripts/render/leverage.py): read by the releases template
 _.birthdays  # unused variable (scripts/render/kit.py): read by the kit's template
+_.on_page_markdown  # unused function (scripts/site/hooks.py): an MkDocs hook, called by name
+_.on_page_content  # unused function (scripts/site/hooks.py): an MkDocs hook, called by name
+on_page_markdown  # unused function (scripts/site/hooks.py): an MkDocs hook, called by name
+on_page_content  # unused function (scripts/site/hooks.py): an MkDocs hook, called by name

@@ -132,7 +132,8 @@ def fact(content: Content, locale: Locale, token: str, cite: Callable[[str, str]
             return locale.ui("name_withheld")
         source = prisoner.source(prisoner.since.source)
         line = prisoner_line(locale, prisoner)
-        line = line[:1].lower() + line[1:] if line[1:2].islower() else line
+        first = line.split(" ", 1)[0]
+        line = line[:1].lower() + line[1:] if len(first) == 1 or first[1:].islower() else line  # not an acronym
         return f"{locale.text(prisoner.name)} ({line}) {cite(source.publisher, source.url)}"
     crossing = content.crossings[ident]
     source = crossing.source(crossing.current.source)
