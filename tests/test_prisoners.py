@@ -16,6 +16,7 @@ from pathlib import Path
 import icalendar
 import pytest
 import yaml
+from PIL import Image
 from pypdf import PdfReader
 
 from scripts.content.load import load
@@ -30,8 +31,10 @@ SHOWN = "FRESH-LINE"
 """A line of the one address that is safe to show on the fixture's day."""
 HIDDEN = {"STALE-LINE-777": "checked too long ago", "MOVED-LINE-888": "moved after the check",
           "RELEASED-LINE-999": "released", "DEPORTED-LINE-555": "forced abroad", "WITHDRAWN-LINE-000": "withdrawn"}
-WITHDRAWN = ("Zoe", "Secret", "Секрэтн", "zoe-secret", "SUMMARY-OF-THE-WITHDRAWN", "withdrawn-person")
-"""Every trace of the withdrawn person: names (also inflected), id, summary, the address of its source."""
+WITHDRAWN = ("Zoe", "Secret", "Секрэтн", "zoe-secret", "SUMMARY-OF-THE-WITHDRAWN", "withdrawn-person", "Sekretn",
+             "sekretn", "photo-2")
+"""Every trace of the withdrawn person: names (also inflected and transliterated, in a source's id and
+address), id, summary, the address of its source, their photo."""
 
 
 def prisoners_project(tmp: Path) -> Path:
@@ -40,7 +43,17 @@ def prisoners_project(tmp: Path) -> Path:
     (root / "content/README.md").unlink()
     article = root / "content/articles/sample/en.md"  # the article names a prisoner and the withdrawn person
     article.write_text(article.read_text() + "\nOlga Fresh wrote from Homel. Zoe Secret's lawyer, and "
-                       "Секрэтнай Зоі сябры, said nothing.\n")
+                       "Секрэтнай Зоі сябры, said nothing.\n\nSee [her profile](../../prisoners/zoe-secret.md) "
+                       "and the interview of Zoja Sekretnaya.\n\n![In court](images/zoe-secret-court.png)\n\n"
+                       "![Zoe Secret in 2022](images/photo-2.png)\n\n![A street in Homel](images/street.png)\n")
+    images = article.parent / "images"  # a photo named after the person, one described as them, one kept
+    images.mkdir()
+    for name in ("zoe-secret-court.png", "photo-2.png", "street.png"):
+        Image.new("RGB", (40, 30), "grey").save(images / name)
+    olga = root / "content/facts/prisoners/olga-fresh.yml"  # a source of another file spells the name in its id
+    olga.write_text(olga.read_text() + "  - id: sekretnaja-letter\n"  # and, transliterated, in its address
+                    "    url: https://example.org/person/sekretnaja-zoja\n    publisher: Example\n"
+                    "    accessed: 2027-01-10\nbackground: [sekretnaja-letter]\n")
     action = root / "content/actions/keep-sanctions.yml"
     action.write_text(action.read_text().replace("    Please keep the sanctions",
                                                  "    Remember {prisoner:zoe-secret} and {prisoner:olga-fresh}.\n\n"
@@ -116,7 +129,12 @@ def test_a_withdrawn_prisoner_leaves_no_trace(built: Path) -> None:
     found = {word: sorted(rel for rel, text in texts.items() if word in text) for word in WITHDRAWN}
     assert found == {word: [] for word in WITHDRAWN}
     article = texts["en/articles/sample/index.html"]
-    assert article.count("[name withheld]") == 2  # "Zoe Secret's" and the inflected "Секрэтнай Зоі"
+    # "Zoe Secret's", the inflected "Секрэтнай Зоі" and the transliterated "Zoja Sekretnaya"
+    assert article.count("[name withheld]") == 3
+    assert "See her profile and" in article and 'src="images/street.png"' in article  # the link loses its target
+    published = sorted(p.name for p in (built / "site/en/articles/sample/images").iterdir())
+    assert published == ["street.png"]  # the photos named after or described as the person are not published
+    assert "https://example.org/" in texts["en/data/prisoners.json"]
     assert not (built / "site/en/act/keep-sanctions").exists()  # a letter about the person is not published
     assert "keep-sanctions" not in texts["en/act/index.html"]
     releases = unescape(texts["en/releases/index.html"])

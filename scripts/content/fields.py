@@ -93,12 +93,21 @@ LangCode = Annotated[str, PlainValidator(_lang),
                      WithJsonSchema({"type": "string", "pattern": LANG_RE.pattern})]
 
 
+_NOT_IN_URL = re.compile(r"[\s\"<>`{}|\\^]")
+"""Characters a web address never holds as written (RFC 3986): a link with them breaks its page."""
+
+
 def _url(value: Any) -> str:
     text = _text(value)
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.netloc or " " in text:
         raise fail("url", f"expected a web address starting with https://, got {show(value)}")
+    bad = _NOT_IN_URL.search(text)
+    if bad:
+        raise fail("url", f"a web address cannot hold {bad.group(0)!r} as written (in {show(value)}): copy it "
+                   "from the browser's address bar, which writes %22 for \", %3C for <, %20 for a space")
     return text
+
 
 
 def _page_url(value: Any) -> str:

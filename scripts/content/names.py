@@ -6,6 +6,7 @@ prisoner takes their names out of every text with the broader ``withheld_pattern
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -88,3 +89,50 @@ def withheld_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     if inside:
         pattern += "|" + "|".join(sorted(inside, key=len, reverse=True))
     return re.compile(pattern, re.IGNORECASE)
+
+
+_ROMAN = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e", "ж": "z", "з": "z",
+    "и": "i", "і": "i", "ї": "i", "й": "j", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
+    "р": "r", "с": "s", "т": "t", "у": "u", "ў": "u", "ф": "f", "х": "g", "ц": "c", "ч": "c", "ш": "s",
+    "щ": "s", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "u", "я": "a", "є": "e", "ł": "l", "ø": "o",
+    "đ": "d", "ß": "s"})
+_SOUNDS = {"szcz": "s", "shch": "s", "tsch": "c", "sch": "s", "tch": "c", "cz": "c", "ch": "c", "sz": "s",
+           "sh": "s", "zh": "z", "rz": "z", "kh": "g", "ts": "c", "tz": "c", "h": "g", "w": "v",
+           "x": "ks", "q": "k"}
+_SOUND = re.compile("|".join(sorted(_SOUNDS, key=len, reverse=True)))
+_NOT_CONSONANT = re.compile(r"[^bcdfgklmnprstvz]+")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def skeleton(word: str) -> str:
+    """The consonants of a word as any common romanisation writes them, one letter per sound: "Пачобут",
+    "Почобут", "Poczobut", "Paczobut" and "Pochobut" are all "pcbt". Used to find a withdrawn name in web
+    addresses, ids and file names, which are often written in another alphabet than the text."""
+    latin = unicodedata.normalize("NFKD", word.lower().translate(_ROMAN))
+    latin = "".join(c for c in latin if not unicodedata.combining(c)).translate(_ROMAN)
+    return _DOUBLE.sub(r"\1", _NOT_CONSONANT.sub("", _SOUND.sub(lambda m: _SOUNDS[m.group(0)], latin)))
+
+
+@dataclass(frozen=True)
+class Spelled:
+    """Which words spell any of some surnames in any alphabet (by ``skeleton``): a word with the same
+    consonants, or (for skeletons of four letters or more) with up to two more at the end ("Pachobutowi")."""
+
+    skeletons: frozenset[str]
+
+    @classmethod
+    def of(cls, surnames: tuple[str, ...]) -> Spelled:
+        return cls(frozenset(s for s in map(skeleton, surnames) if len(s) >= 3))
+
+    def word(self, word: str) -> bool:
+        found = skeleton(word)
+        return found in self.skeletons or any(
+            len(s) >= 4 and found.startswith(s) and len(found) - len(s) <= 2 for s in self.skeletons)
+
+    def anywhere(self, text: str) -> bool:
+        """Does any word of ``text`` (a web address, an id, a file name: split at anything not a letter)?"""
+        return any(self.word(w) for w in _LETTERS.findall(text))
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")

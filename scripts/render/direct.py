@@ -26,6 +26,8 @@ from scripts.render.markup import TEMPLATES, StoredBytecode
 from scripts.store import Store
 
 _TAG = re.compile(r"<[^>]+>")
+_ID = re.compile(r'\sid="([^"\x00]*)"')
+_AUTO = re.compile("\x00([0-9]+)\x00")
 
 
 class Direct:
@@ -40,22 +42,29 @@ class Direct:
             keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
         self.env.globals.update(globals_)
         self.env.globals.update(heading=self.heading, a=self.a)
-        self.headings: list[tuple[int, str, str]] = []
-        self.ids: set[str] = set()
+        self.headings: list[tuple[int, str | None, str]] = []
 
     def render(self, template: str, **values: Any) -> tuple[str, list[dict[str, Any]]]:
-        """The page's HTML body and its table of contents (MkDocs' toc tokens, nested)."""
-        self.headings, self.ids = [], set()
+        """The page's HTML body and its table of contents (MkDocs' toc tokens, nested).
+
+        As Python-Markdown's toc extension does, every id the page gives (a heading's anchor, a source's)
+        is kept, and a heading without one gets an id made from its text that none of them has: the
+        template writes a placeholder, filled in here once the whole page is known."""
+        self.headings = []
         body = self.env.get_template(template).render(**values)
-        return body, nest(self.headings)
+        used = set(_ID.findall(body))
+        ids = [ident if ident is not None else unique(slugify(html.unescape(_TAG.sub("", name)), "-"), used)
+               for _, ident, name in self.headings]
+        body = _AUTO.sub(lambda m: ids[int(m.group(1))], body)
+        return body, nest([(level, ident, name) for (level, _, name), ident in zip(self.headings, ids, strict=True)])
 
     def heading(self, level: int, text: Any, ident: str | None = None) -> Markup:
         """A heading with its permanent link, as Python-Markdown's toc extension writes it (``ident``: the
-        anchor given; otherwise made from the text, as toc does)."""
-        name = escape(text)
-        ident = unique(ident or slugify(html.unescape(_TAG.sub("", str(name))), "-"), self.ids)
+        anchor given; otherwise made from the text once the page is rendered, see ``render``)."""
+        name, ident = escape(text), ident or None
         self.headings.append((level, ident, str(name)))
-        return Markup(f'<h{level} id="{ident}">{name}<a class="headerlink" href="#{ident}" '
+        anchor = ident if ident is not None else f"\x00{len(self.headings) - 1}\x00"
+        return Markup(f'<h{level} id="{anchor}">{name}<a class="headerlink" href="#{anchor}" '
                       f'title="Permanent link">&para;</a></h{level}>')
 
     def a(self, label: Any, target: str, anchor: str = "") -> Markup:

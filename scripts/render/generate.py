@@ -12,6 +12,7 @@ import multiprocessing as mp
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from PIL import Image, UnidentifiedImageError
 
@@ -110,12 +111,15 @@ def generate(content: Content, snapshot: Snapshot, today: dt.date, store: Store,
 
 
 def article_images(snapshot: Snapshot, content: Content) -> dict[str, bytes]:
-    """Every article's images, published beside it (the same files in every language)."""
+    """Every article's images that one of its languages refers to (``images/<file>``), published beside it:
+    a file no version shows (not yet used, or left out by a withdrawal) is not published."""
     out: dict[str, bytes] = {}
-    for slug in content.articles:
+    for slug, versions in content.articles.items():
         folder = snapshot.root / "content" / "articles" / slug / "images"
+        bodies = "\n".join(doc.body for doc in versions.values())
         for path in snapshot.glob(folder, "*"):
-            out[f"{routes.article_images(slug)}/{path.name}"] = snapshot.files[snapshot.rel(path)]
+            if f"images/{path.name}" in bodies or f"images/{quote(path.name)}" in bodies:
+                out[f"{routes.article_images(slug)}/{path.name}"] = snapshot.files[snapshot.rel(path)]
     return out
 
 

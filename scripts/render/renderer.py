@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+from collections.abc import Callable
 from functools import cached_property
 from typing import Any
 from urllib.parse import quote
@@ -113,7 +114,12 @@ class Renderer:
             calendar_href=lambda: "../" * routes.url_path(self.here).count("/") + routes.CALENDAR,
             calendar_source=lambda ident: content.calendar.source(ident) if content.calendar else None,
         )
-        self.direct = Direct(self.env.globals, lambda: self.here, store)
+        # the same helpers for the pages written as HTML: text escaped for HTML only, not for Markdown
+        html_helpers: dict[str, Any] = {
+            "t": self.th, "authority": lambda ident: self.t_body(ident, self.th),
+            "basis": lambda kind: self.basis(kind, html.escape),
+            "align_cell": lambda cell: self.align_cell(cell, html.escape)}
+        self.direct = Direct({**self.env.globals, **html_helpers}, lambda: self.here, store)
 
     # --- helpers for templates -----------------------------------------------------------
 
@@ -131,9 +137,10 @@ class Renderer:
             return html_text(picked.text)
         return Md(f'<span lang="{picked.lang}">{html.escape(picked.text)}</span>')
 
-    def basis(self, kind: str) -> Md:
-        """What kind of fact a record is, as a small label: official, reported, announced."""
-        return Md(f'<span class="basis basis--{kind}">{escape(self.locale.ui("kind_" + kind))}</span>')
+    def basis(self, kind: str, esc: Callable[[str], str] = escape) -> Md:
+        """What kind of fact a record is, as a small label: official, reported, announced (``esc``: how text
+        is escaped, for Markdown by default)."""
+        return Md(f'<span class="basis basis--{kind}">{esc(self.locale.ui("kind_" + kind))}</span>')
 
     def figure(self, point: m.DataPoint) -> str:
         """A count as the source gives it: '1,135', 'at least 8,000'."""
@@ -156,17 +163,19 @@ class Renderer:
             parts.append(self.t(event.note))
         return Md(" · ".join(str(escape(part)) if not isinstance(part, Md) else part for part in parts if part))
 
-    def align_cell(self, cell: Cell) -> Md:
+    def align_cell(self, cell: Cell, esc: Callable[[str], str] = escape) -> Md:
         """One cell of the sanctions matrix: its state as a badge, with its date."""
-        label = escape(self.locale.ui("align_state_" + cell.state))
+        label = esc(self.locale.ui("align_state_" + cell.state))
         if cell.state == "ended" and cell.sanction is not None:
-            label = escape(self.locale.ui("sanction_" + cell.sanction.status))
-        when = f"<br><small>{escape(self.locale.date(cell.date))}</small>" if cell.date else ""
+            label = esc(self.locale.ui("sanction_" + cell.sanction.status))
+        when = f"<br><small>{esc(self.locale.date(cell.date))}</small>" if cell.date else ""
         return Md(f'<span class="status status--align-{cell.state}">{label}</span>{when}')
 
-    def t_body(self, ident: str) -> str:
+    def t_body(self, ident: str, t: Callable[[dict[str, str] | None], str] | None = None) -> str:
+        """A body's short name (or its name) in the page's language, by ``t`` (``self.t`` by default)."""
         body = self.content.bodies[ident]
-        return self.t(body.short) or self.t(body.name)
+        t = t or self.t
+        return t(body.short) or t(body.name)
 
     def untranslated(self, item: m.SourcedFile) -> bool:
         """Does any text of this fact sheet fall back to the default language?"""
