@@ -16,7 +16,6 @@ import sys
 import time
 from pathlib import Path
 
-from scripts.content.documents import FACT_KINDS
 from scripts.errors import ContentErrors, SiteError
 
 log = logging.getLogger("scripts")
@@ -92,6 +91,7 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     try:
         if args.command == "check":
+            from scripts.content.documents import FACT_KINDS
             from scripts.content.freshness import stale_facts
             from scripts.content.load import load
 

@@ -351,7 +351,7 @@ def test_a_build_stopped_while_publishing_publishes_next_time(tmp_path: Path, mo
     """Publishing stopped after the languages were in place: the next build, with nothing new to render,
     still finishes publishing (the root files)."""
     from scripts.errors import SiteError
-    from scripts.site import build as build_module
+    from scripts.site import make as make_module
     from tests.conftest import run_cli_here
 
     root = make_project(tmp_path / "p", FIXTURES / "minimal" / "content")
@@ -362,7 +362,7 @@ def test_a_build_stopped_while_publishing_publishes_next_time(tmp_path: Path, mo
         raise SiteError("stopped while publishing")
 
     with monkeypatch.context() as patch:
-        patch.setattr(build_module, "publish_root", fail)
+        patch.setattr(make_module, "publish_root", fail)
         assert run_cli_here(root, "build").code == 1
     assert b"A small and valid" not in (root / "site/index.html").read_bytes()
     out = run_cli_here(root, "build")
@@ -379,7 +379,8 @@ def test_a_new_environment_checks_and_renders_everything_again(tmp_path: Path, m
     assert run_cli_here(root, "build").code == 0
     assert "nothing changed" in run_cli_here(root, "build").out
     monkeypatch.setattr(store_module, "environment", lambda: "another environment")
-    for module in ("scripts.site.build", "scripts.content.load", "scripts.render.reuse", "scripts.render.cards"):
+    for module in ("scripts.site.build", "scripts.site.make", "scripts.content.load", "scripts.render.reuse",
+                   "scripts.render.cards"):
         monkeypatch.setattr(f"{module}.environment", lambda: "another environment")
     out = run_cli_here(root, "build")
     assert out.code == 0 and "languages rendered: en" in out.out and "(dirty)" not in out.out

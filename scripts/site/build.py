@@ -17,47 +17,20 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
-import json
-import logging
 import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 
-from scripts.content.documents import Content
-from scripts.content.load import last_checked, load_snapshot
-from scripts.content.snapshot import CONFIG, Snapshot
-from scripts.errors import BuildFailed, SiteError
-from scripts.render import links, routes
-from scripts.render.cards import Cards, card_images
-from scripts.render.generate import Generated, generate
-from scripts.site.config import mkdocs_config
-from scripts.site.factsheets import Printed, Sheet, print_sheets
-from scripts.site.finish import merge_search_index, search_key, write_sitemap
-from scripts.site.mkdocs_run import Job, explain, run_languages, use_engine
-from scripts.site.outputs import PDFS, Outputs, Run
-from scripts.site.publish import OUTPUTS, publish_root
-from scripts.store import Store, digest, environment, write_changed
+from scripts.content.snapshot import Snapshot
+from scripts.errors import SiteError
+from scripts.store import Store, digest, environment
 
-log = logging.getLogger(__name__)
-
-
-@dataclass
-class Language:
-    """One language's part of a build."""
-
-    gen: Generated
-    outputs: Outputs
-    key: str
-    """What every page of the language shows: configuration, navigation, theme, tools."""
-    docs: dict[str, str]
-    """sha256 of each MkDocs input file."""
-    config: dict[str, object]
-    run: Run
-    search: dict[str, str]
-    """The key of each page's search entries (its rendering), by its path."""
+OUTPUTS = ("docs", "site")
+"""The only folders under the project root that the generator writes."""
 
 
 def build(root: Path, today: dt.date | None = None, cards: bool = True, languages: list[str] | None = None,
@@ -78,62 +51,19 @@ def build(root: Path, today: dt.date | None = None, cards: bool = True, language
             timer.lap("snapshot")
             return BuildReport(timings=timer.laps, unchanged=True, changed_meanwhile=not snapshot.still_current())
         timer.lap("snapshot")
-        content = load_snapshot(snapshot, today, store)
-        timer.lap("load")
-        if languages and not all((root / name / code).is_dir() for name in OUTPUTS for code in content.site.codes):
-            languages = None  # a language never built cannot be left out
-        some = [code for code in content.site.codes if code in languages] if languages else None
-        generated = generate(content, snapshot, today, store, some, factsheets)
-        timer.lap("generate")
-        drawn = card_images([p.card for gen in generated for p in gen.pages if p.card], store) if cards \
-            else Cards({}, 0, 0)
-        timer.lap("cards")
-        store.set_state(published=None)  # docs/ changes from here on
-        langs = [prepare(root, store, snapshot, content, gen, drawn, engine_name) for gen in generated]
-        timer.lap("plan")
-        render(root, store, snapshot, content, langs, timer)
-        printed = print_sheets([Sheet(lang.gen.lang, routes.url_path(p.path), lang.run.site, p.pdf)
-                                for lang in langs for p in lang.gen.pages if p.pdf], store) if factsheets \
-            else None
-        for lang in langs:
-            if lang.run.mode != "unchanged" or printed:
-                place_factsheets(lang, printed)
-        timer.lap("factsheets")
-        for lang in langs:
-            lang.outputs.done(lang.key, lang.run)
-        if not some:
-            publish_root(root, content)
-            store.set_state(published=key)
-            forget_unused(store, langs, drawn if cards else None, printed)
-        timer.lap("publish")
-        return BuildReport({lang.gen.lang: len(lang.gen.pages) for lang in langs}, drawn.drawn, drawn.reused,
-                           [f"{lang.gen.lang}{' (dirty)' if lang.run.mode == 'dirty' else ''}" for lang in langs
-                            if lang.run.mode != "unchanged"], timer.laps,
-                           printed.printed if printed else 0, printed.reused if printed else 0,
-                           changed_meanwhile=not snapshot.still_current())
+        from scripts.site.make import make  # the whole pipeline, imported only when there is work
 
+        return make(root, store, snapshot, key, today, cards, languages, factsheets, engine_name, timer)
 
-def place_factsheets(lang: Language, printed: Printed | None) -> None:
-    """Every printable page's PDF beside it when the build prints them; none at all when it does not."""
-    pdfs = {(s.url_path, s.name): pdf for s, pdf in printed.pdfs.items() if s.lang == lang.gen.lang} if printed else {}
-    for page in lang.gen.pages:
-        for name in PDFS:
-            path = lang.run.site / routes.url_path(page.path) / name
-            if (routes.url_path(page.path), name) in pdfs:
-                write_changed(path, pdfs[(routes.url_path(page.path), name)])
-            else:
-                path.unlink(missing_ok=True)
-
-
-def forget_unused(store: Store, langs: list[Language], drawn: Cards | None, printed: Printed | None) -> None:
-    """After a build of every language, the store keeps only the nodes the published site is made of."""
-    store.keep_only("markdown", {key for lang in langs for key in lang.gen.keys})
-    store.keep_only("search", {key for lang in langs for key in lang.search.values()})
-    store.keep_only("loaded", last_checked())
-    if drawn is not None:
-        store.keep_only("card", drawn.images)
-    if printed is not None:
-        store.keep_only("pdf", printed.keys)
+def use_engine(engine: str) -> str:
+    """Make ``engine`` the one this process runs (ProperDocs answers every `mkdocs` import once its
+    `replacement` module is loaded); return its name and version, a part of every page's key."""
+    if engine == "properdocs":
+        try:
+            import properdocs.replacement  # noqa: F401
+        except ImportError:
+            raise SiteError("the ProperDocs engine is not installed: run `make setup`") from None
+    return f"{engine} {metadata.version(engine)}"
 
 
 @contextmanager
@@ -150,43 +80,6 @@ def build_lock(root: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def prepare(root: Path, store: Store, snapshot: Snapshot, content: Content, gen: Generated, drawn: Cards,
-            engine: str) -> Language:
-    """A language's MkDocs input written into docs/<lang>/, and the run that brings its output up to date."""
-    outputs = Outputs(root, gen.lang, store)
-    files = {rel: text.encode("utf-8") if isinstance(text, str) else text for rel, text in gen.files.items()}
-    files.update({p.card_path: drawn.images[p.card.key()] for p in gen.pages if p.card and drawn.images})
-    docs = {rel: digest(data) for rel, data in files.items()}
-    outputs.sync(files, docs)
-    targets = outputs.folder / "link-targets.json"  # read by the articles' Markdown extension (scripts.render.links)
-    write_changed(targets, json.dumps(links.link_targets(content), ensure_ascii=False, sort_keys=True).encode())
-    config = mkdocs_config(snapshot, content, gen.lang, gen.nav, outputs.docs, outputs.site, targets)
-    shown = json.dumps({k: v for k, v in config.items() if k != "site_dir"}, sort_keys=True, default=str)
-    key = digest("mkdocs", environment(), engine, shown.replace(str(root), "<project>"))  # wherever it lies
-    search = {page.path: search_key(key, docs[page.path]) for page in gen.pages}
-    return Language(gen, outputs, key, docs, config, outputs.plan(key, docs), search)
-
-
-def render(root: Path, store: Store, snapshot: Snapshot, content: Content, langs: list[Language],
-           timer: Timer) -> None:
-    """Run MkDocs for every language whose output is out of date; then each one's search index and sitemap."""
-    todo = [lang for lang in langs if lang.run.mode != "unchanged"]
-    for lang in todo:
-        lang.config["site_dir"] = str(lang.run.site)
-    results = run_languages([Job(lang.config, str(root / CONFIG), lang.run, {
-        routes.url_path(page.path): (lang.search[page.path], page.title) for page in lang.gen.pages}) for lang in todo])
-    for lang, done in zip(todo, results, strict=True):
-        timer.laps[f"mkdocs {lang.gen.lang}{' (dirty)' if lang.run.mode == 'dirty' else ''}"] = done.seconds
-        if done.messages:
-            raise BuildFailed(explain(done.messages, lang.gen, root, snapshot.files))
-        if done.through_link:
-            lang.outputs.forget()
-            raise SiteError(done.through_link)
-        merge_search_index(lang.run.site, lang.gen.pages, lang.search, store)
-        write_sitemap(lang.run.site, content, lang.gen.lang, lang.gen.pages)
-    timer.lap("mkdocs")
 
 
 class Timer:

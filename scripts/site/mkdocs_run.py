@@ -3,7 +3,7 @@ behind `mkdocs build`, with ``dirty`` as its `--dirty`), run in worker processes
 with its warnings pointed back at the content file (and line) they come from.
 
 The engine may be MkDocs or ProperDocs (a drop-in fork of MkDocs 1.x: `--engine properdocs`); a
-process uses one of them, chosen before anything imports MkDocs (``use_engine``).
+process uses one of them, chosen before anything imports MkDocs (``scripts.site.build.use_engine``).
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -27,17 +26,6 @@ from scripts.render.generate import Generated, cores
 from scripts.site.finish import finish_pages, index_pages
 from scripts.site.outputs import Run
 from scripts.store import Store
-
-
-def use_engine(engine: str) -> str:
-    """Make ``engine`` the one this process runs (ProperDocs answers every `mkdocs` import once its
-    `replacement` module is loaded); return its name and version, a part of every page's key."""
-    if engine == "properdocs":
-        try:
-            import properdocs.replacement  # noqa: F401
-        except ImportError:
-            raise SiteError("the ProperDocs engine is not installed: run `make setup`") from None
-    return f"{engine} {metadata.version(engine)}"
 
 
 class _Collect(logging.Handler):

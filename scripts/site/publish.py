@@ -16,11 +16,10 @@ import jinja2
 from scripts.content.documents import Content
 from scripts.i18n.locale import Locale
 from scripts.render.policy import CSP, REFERRER
+from scripts.site.build import OUTPUTS
 from scripts.site.outputs import remove_soon
 from scripts.store import write_changed
 
-OUTPUTS = ("docs", "site")
-"""The only folders under the project root that the generator writes."""
 ROOT_TEMPLATE = Path(__file__).parent / "root-index.html.j2"
 DOCS_README = """\
 # docs/ is generated
