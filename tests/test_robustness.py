@@ -146,3 +146,17 @@ def test_random_edits_give_a_site_or_a_validation_error_never_a_crash(
         return
     generated = generate(content, snapshot, today, Store.of(root))
     assert all(gen.files for gen in generated)
+
+
+_SEGMENT = st.sampled_from(["a", "b", "ab", "people", "x-1", ".", "..", ""])
+
+
+@given(st.lists(_SEGMENT, max_size=4), st.lists(_SEGMENT, max_size=4))
+def test_links_between_pages_are_what_posixpath_says(target: list[str], start: list[str]) -> None:
+    """The fast relative path that every link of a page is made with answers as posixpath.relpath does."""
+    import posixpath
+
+    from scripts.render.routes import relpath
+
+    to, here = "/".join(target) or ".", "/".join(start) or "."
+    assert relpath(to, here) == posixpath.relpath(to, here)

@@ -146,6 +146,17 @@ class TranslationsPage(Page):
     template = "translations.md.j2"
     statuses: list[Status]
 
+    def of(self, lang: str) -> dict[str, list[Status]]:
+        """The files of ``lang`` by state ('complete', 'missing', 'outdated'), and under 'open' those not
+        complete, in the report's order."""
+        out: dict[str, list[Status]] = {"complete": [], "missing": [], "outdated": [], "open": []}
+        for status in self.statuses:
+            if status.lang == lang:
+                out[status.state].append(status)
+                if status.state != "complete":
+                    out["open"].append(status)
+        return out
+
 
 @dataclass(frozen=True)
 class ArticleEntry:

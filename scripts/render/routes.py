@@ -96,15 +96,31 @@ def card_path(page: str) -> str:
     return f"assets/cards/{stem if page == ARTICLES else stem.removesuffix('/index')}.png"
 
 
+def relpath(target: str, start: str) -> str:
+    """``posixpath.relpath`` for paths inside one tree, without asking the file system where it is (an
+    index page links hundreds of pages: this is called thousands of times a build)."""
+    parts, base = target.split("/"), start.split("/")
+    if any(p in ("", ".", "..") for p in parts + base) and (target, start) != (".", "."):
+        return posixpath.relpath(target, start)  # not a plain path: the general answer
+    if start == ".":
+        base = []
+    if target == ".":
+        parts = []
+    same = 0
+    while same < min(len(parts), len(base)) and parts[same] == base[same]:
+        same += 1
+    return "/".join([".."] * (len(base) - same) + parts[same:]) or "."
+
+
 def relative(target: str, here: str) -> str:
     """A link from the page file ``here`` to the file ``target`` (both relative to docs/<lang>/)."""
-    return posixpath.relpath(target, posixpath.dirname(here) or ".")
+    return relpath(target, posixpath.dirname(here) or ".")
 
 
 def relative_url(target: str, here: str) -> str:
     """The published address of the page file ``target`` relative to that of ``here``, for raw HTML
     (MkDocs rewrites Markdown links, not these): 'terespol/' from 'crossings/index.md'."""
-    return posixpath.relpath(url_path(target) or ".", url_path(here) or ".") + "/"
+    return relpath(url_path(target) or ".", url_path(here) or ".") + "/"
 
 
 def up_to_language_root(page: str) -> str:

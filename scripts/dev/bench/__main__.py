@@ -28,12 +28,13 @@ ROOT = Path(__file__).resolve().parents[3]
 PY = sys.executable
 
 
-def build(root: Path, *extra: str, cores: int = 0) -> tuple[float, int, dict[str, float]]:
-    """Seconds, peak memory and the build's own timings; on ``cores`` cores only when given (taskset)."""
+def build(root: Path, *extra: str, cores: int = 0) -> tuple[float, int, dict[str, float], str]:
+    """Seconds, peak memory, the build's own timings and its report; on ``cores`` cores only when given
+    (taskset)."""
     pin = ["taskset", "-c", ",".join(str(c) for c in range(cores))] if cores else []
     seconds, peak, out = run([*pin, PY, "-m", "scripts", "--root", str(root), "build", "--timings", *extra])
     timings = {k.strip(): float(v) for k, v in re.findall(r"([a-z ]+?) ([0-9.]+) s", out.split("timings:")[-1])}
-    return seconds, peak, timings
+    return seconds, peak, timings, out
 
 
 def size(path: Path) -> int:
@@ -69,20 +70,20 @@ def measure(name: str, root: Path, entity_file: Path, entity_page: str, langs: l
     for folder in ("site", "docs", ".build"):
         shutil.rmtree(root / folder, ignore_errors=True)
     r: dict[str, Any] = {"name": name}
-    r["cold"], r["peak"], r["timings"] = build(root, "--no-cards")
-    r["nochange"], _, _ = build(root, "--no-cards")
+    r["cold"], r["peak"], r["timings"], _ = build(root, "--no-cards")
+    r["nochange"], _, _, _ = build(root, "--no-cards")
     if shutil.which("taskset") and (os.cpu_count() or 1) > 1:
         kept = Path(tempfile.mkdtemp())
         for folder in ("site", "docs", ".build"):
             shutil.move(root / folder, kept / folder)
-        r["cold_1core"], _, _ = build(root, "--no-cards", cores=1)
+        r["cold_1core"], _, _, _ = build(root, "--no-cards", cores=1)
         for folder in ("site", "docs", ".build"):
             shutil.rmtree(root / folder, ignore_errors=True)
             shutil.move(kept / folder, root / folder)
         shutil.rmtree(kept)
     entity_file.write_text(entity_file.read_text(encoding="utf-8").replace("summary:", "# edited\nsummary:", 1)
                            .replace("en: ", "en: Edited ", 1), encoding="utf-8")
-    r["one_edit"], _, r["one_edit_timings"] = build(root, "--no-cards")
+    r["one_edit"], _, r["one_edit_timings"], _ = build(root, "--no-cards")
     site = root / "site"
     r["pages"] = sum(1 for _ in site.rglob("index.html")) - 1
     r["output"] = size(site)
@@ -92,11 +93,12 @@ def measure(name: str, root: Path, entity_file: Path, entity_page: str, langs: l
 
     site_url = yaml.safe_load((root / "content/site.yml").read_text(encoding="utf-8"))["site_url"]
     r["first_view"] = first_view(site, site_url, f"en/{entity_page}/")
-    shutil.rmtree(root / ".build" / "cards", ignore_errors=True)
-    (root / ".build" / "inputs.txt").unlink(missing_ok=True)
-    _, _, timings = build(root)
+    from scripts.store import Store
+
+    Store.of(root).keep_only("card", ())  # every card drawn again
+    _, _, timings, out = build(root)
     r["cards_seconds"] = timings.get("cards", 0.0)
-    r["cards"] = sum(1 for _ in (root / ".build" / "cards").glob("*.png"))
+    r["cards"] = int(re.search(r"social cards: (\d+) drawn", out).group(1))  # type: ignore[union-attr]
     r["preview"] = preview.edit_to_view(root, entity_file, entity_page)
     r["naive"], r["naive_peak"] = anchors.naive(root, langs)
     r["hugo"] = anchors.hugo(root, langs) if hugo else None
