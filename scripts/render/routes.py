@@ -149,27 +149,23 @@ def source_anchor(source: m.Source) -> str:
     return f"source-{source.id}"
 
 
-def sanction_anchors(item: m.Wallet) -> list[str]:
-    """Stable anchors for a wallet's sanctions: 'eu-2021-06-21', '-2' added if repeated."""
+def _numbered(bases: list[str]) -> list[str]:
+    """Each anchor as given, with '-2', '-3', ... added where it repeats one before it."""
     out: list[str] = []
-    for sanction in item.sanctions:
-        base = f"{sanction.authority}-{sanction.listed}"
+    for base in bases:
         anchor, n = base, 1
         while anchor in out:
             n += 1
             anchor = f"{base}-{n}"
         out.append(anchor)
     return out
+
+
+def sanction_anchors(item: m.Wallet) -> list[str]:
+    """Stable anchors for a wallet's sanctions: 'eu-2021-06-21', '-2' added if repeated."""
+    return _numbered([f"{sanction.authority}-{sanction.listed}" for sanction in item.sanctions])
 
 
 def history_anchors(item: Prisoner) -> list[str]:
     """Stable anchors for a prisoner's records: 'detained-2021-03-25', '-2' added if repeated."""
-    out: list[str] = []
-    for event in item.history:
-        base = f"{event.event.replace('_', '-')}-{event.date}"
-        anchor, n = base, 1
-        while anchor in out:
-            n += 1
-            anchor = f"{base}-{n}"
-        out.append(anchor)
-    return out
+    return _numbered([f"{event.event.replace('_', '-')}-{event.date}" for event in item.history])
