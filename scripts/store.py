@@ -23,6 +23,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -43,17 +44,35 @@ def digest(*parts: Any) -> str:
 
 
 def installed() -> list[str]:
-    """Every installed distribution and its version, as the names of their metadata folders on the
-    import path (`<name>-<version>.dist-info`, PEP 627): reading the folder names is a hundred times
-    faster than parsing each distribution's METADATA, and says the same."""
+    """Every installed distribution and its version. A wheel's metadata folder carries both in its
+    name (`<name>-<version>.dist-info`), which is a hundred times faster to read than each METADATA;
+    an older egg's (`.egg-info`, or an `.egg` on the import path or in a folder of it) may not, so
+    its version is read from its metadata."""
     found: set[str] = set()
     for entry in sys.path:
+        if entry.endswith(".egg"):
+            found.add(f"{Path(entry).name} {_egg_version(Path(entry))}")
+            continue
         try:
             with os.scandir(entry or ".") as listing:
-                found.update(item.name for item in listing if item.name.endswith((".dist-info", ".egg-info")))
+                items = [Path(item.path) for item in listing
+                         if item.name.endswith((".dist-info", ".egg-info", ".egg"))]
         except OSError:  # not a folder (a zip, a missing entry)
             continue
+        found.update(path.name if path.name.endswith(".dist-info") else f"{path.name} {_egg_version(path)}"
+                     for path in items)
     return sorted(found)
+
+
+def _egg_version(path: Path) -> str:
+    if path.is_dir():
+        version = metadata.Distribution.at(path / "EGG-INFO" if path.suffix == ".egg" else path).version
+        if version:
+            return str(version)
+    if not path.exists():
+        return ""
+    stat = path.stat()  # a zipped egg or a lone PKG-INFO file: when and how it was written
+    return f"{stat.st_size}-{stat.st_mtime_ns}"
 
 
 @cache

@@ -160,3 +160,17 @@ def test_links_between_pages_are_what_posixpath_says(target: list[str], start: l
 
     to, here = "/".join(target) or ".", "/".join(start) or "."
     assert relpath(to, here) == posixpath.relpath(to, here)
+
+
+def test_an_egg_installed_without_its_version_in_its_name_still_stamps_it(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`setup.py develop` writes foo.egg-info with no version in its name: a new version is a new stamp."""
+    from scripts.store import installed
+
+    info = tmp_path / "foo.egg-info"
+    info.mkdir()
+    monkeypatch.setattr(sys, "path", [str(tmp_path)])
+    (info / "PKG-INFO").write_text("Metadata-Version: 2.1\nName: foo\nVersion: 1.0\n", encoding="utf-8")
+    before = installed()
+    (info / "PKG-INFO").write_text("Metadata-Version: 2.1\nName: foo\nVersion: 2.0\n", encoding="utf-8")
+    assert installed() != before and before == ["foo.egg-info 1.0"]
