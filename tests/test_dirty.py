@@ -26,7 +26,8 @@ from PIL import Image
 
 from scripts import store as store_module
 from scripts.content import snapshot as snapshot_module
-from scripts.site.build import BuildReport, build
+from scripts.site.build import build
+from scripts.site.report import BuildReport
 from tests.conftest import FIXTURES, REPO, make_project, run_cli
 
 pytestmark = pytest.mark.site  # every test here builds sites

@@ -14,7 +14,7 @@ import pytest
 
 from scripts.preview import serve as preview_module
 from scripts.preview.serve import Handler, Preview, is_loopback, site_file, watch
-from scripts.site.build import BuildReport
+from scripts.site.report import BuildReport
 
 SECRET = "the content of a file outside site/"
 

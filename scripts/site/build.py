@@ -18,19 +18,15 @@ from __future__ import annotations
 import datetime as dt
 import fcntl
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
 from scripts.content.snapshot import Snapshot
 from scripts.errors import SiteError
+from scripts.site.report import OUTPUTS, BuildReport, Timer
 from scripts.store import Store, digest, environment
-
-OUTPUTS = ("docs", "site")
-"""The only folders under the project root that the generator writes."""
 
 
 def build(root: Path, today: dt.date | None = None, cards: bool = True, languages: list[str] | None = None,
@@ -80,44 +76,3 @@ def build_lock(root: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-class Timer:
-    """Seconds spent in each phase of a build."""
-
-    def __init__(self) -> None:
-        self.laps: dict[str, float] = {}
-        self._last = time.perf_counter()
-
-    def lap(self, name: str) -> None:
-        now = time.perf_counter()
-        self.laps[name] = round(now - self._last, 2)
-        self._last = now
-
-
-@dataclass
-class BuildReport:
-    pages: dict[str, int] = field(default_factory=dict)
-    """Pages per language."""
-    cards_drawn: int = 0
-    cards_reused: int = 0
-    rebuilt: list[str] = field(default_factory=list)
-    """Languages MkDocs rendered (the others were unchanged), '(dirty)' when only some pages."""
-    timings: dict[str, float] = field(default_factory=dict)
-    sheets_printed: int = 0
-    sheets_reused: int = 0
-    unchanged: bool = False
-    """Nothing the site is made from changed since the last build: nothing was done."""
-    changed_meanwhile: bool = False
-    """A file of content/ was saved while the build ran: what was published is what the build read."""
-
-    def __str__(self) -> str:
-        if self.unchanged:
-            return "nothing changed since the last build"
-        pages = ", ".join(f"{lang}: {count} pages" for lang, count in self.pages.items())
-        rebuilt = ", ".join(self.rebuilt) or "none"
-        sheets = (f"fact sheets: {self.sheets_printed} printed, {self.sheets_reused} from the store; "
-                  if self.sheets_printed or self.sheets_reused else "")
-        return (f"{pages}; social cards: {self.cards_drawn} drawn, {self.cards_reused} from the store; {sheets}"
-                f"languages rendered: {rebuilt}")
-

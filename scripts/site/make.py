@@ -17,13 +17,13 @@ from scripts.errors import BuildFailed, SiteError
 from scripts.render import links, routes
 from scripts.render.cards import Cards, card_images
 from scripts.render.generate import Generated, generate
-from scripts.site.build import OUTPUTS, BuildReport, Timer
 from scripts.site.config import mkdocs_config
 from scripts.site.factsheets import Printed, Sheet, print_sheets
 from scripts.site.finish import merge_search_index, search_key, write_sitemap
 from scripts.site.mkdocs_run import Job, explain, run_languages
 from scripts.site.outputs import PDFS, Outputs, Run
 from scripts.site.publish import publish_root
+from scripts.site.report import OUTPUTS, BuildReport, Timer
 from scripts.store import Store, digest, environment, write_changed
 
 

@@ -16,8 +16,8 @@ import jinja2
 from scripts.content.documents import Content
 from scripts.i18n.locale import Locale
 from scripts.render.policy import CSP, REFERRER
-from scripts.site.build import OUTPUTS
 from scripts.site.outputs import remove_soon
+from scripts.site.report import OUTPUTS
 from scripts.store import write_changed
 
 ROOT_TEMPLATE = Path(__file__).parent / "root-index.html.j2"
