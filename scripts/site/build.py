@@ -30,10 +30,11 @@ from scripts.store import Store, digest, environment
 
 
 def build(root: Path, today: dt.date | None = None, cards: bool = True, languages: list[str] | None = None,
-          factsheets: bool = False, engine: str = "mkdocs") -> BuildReport:
+          factsheets: bool = False, engine: str = "mkdocs", frames: bool = True) -> BuildReport:
     """Bring docs/ and site/ up to date with content/ (``languages``: only those, as the preview's first
     pass does; the others stay as published). ``factsheets``: print every fact page to factsheet.pdf
-    beside it (its page then links it). ``engine``: mkdocs or properdocs."""
+    beside it (its page then links it). ``engine``: mkdocs or properdocs. ``frames``: pages of people and
+    companies assembled in frames (scripts.site.frames; without, MkDocs renders each: the same bytes)."""
     timer = Timer()
     today = today or dt.date.today()
     engine_name = use_engine(engine)
@@ -41,7 +42,7 @@ def build(root: Path, today: dt.date | None = None, cards: bool = True, language
         timer.lap("lock")
         snapshot = Snapshot.take(root, today)
         store = Store.of(root)
-        key = digest(environment(), snapshot.digest, str(today), cards, factsheets, engine_name)
+        key = digest(environment(), snapshot.digest, str(today), cards, factsheets, engine_name, frames)
         built = all((root / name).is_dir() for name in OUTPUTS)
         if languages is None and built and store.state("published") == key:
             timer.lap("snapshot")
@@ -49,7 +50,7 @@ def build(root: Path, today: dt.date | None = None, cards: bool = True, language
         timer.lap("snapshot")
         from scripts.site.make import make  # the whole pipeline, imported only when there is work
 
-        return make(root, store, snapshot, key, today, cards, languages, factsheets, engine_name, timer)
+        return make(root, store, snapshot, key, today, cards, languages, factsheets, engine_name, timer, frames)
 
 def use_engine(engine: str) -> str:
     """Make ``engine`` the one this process runs (ProperDocs answers every `mkdocs` import once its

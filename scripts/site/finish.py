@@ -52,13 +52,17 @@ def outbound_rel(page: str, site_url: str) -> str:
     return _LINK.sub(outbound, page)
 
 
+def finish_page(page: str, site_url: str) -> str:
+    """An HTML page with its fixes."""
+    return outbound_rel(_CHECKBOX_AUTOCOMPLETE.sub(r"\1", page), site_url)
+
+
 def finish_pages(site: Path, written: Iterable[str], site_url: str) -> None:
     """The fixes of every HTML page MkDocs wrote now (the others were finished when they were written)."""
     for rel in written:
         if rel.endswith(".html"):
             path = site / rel
-            page = path.read_text(encoding="utf-8")
-            write_atomic(path, outbound_rel(_CHECKBOX_AUTOCOMPLETE.sub(r"\1", page), site_url).encode("utf-8"))
+            write_atomic(path, finish_page(path.read_text(encoding="utf-8"), site_url).encode("utf-8"))
 
 
 def index_pages(site: Path, written: Iterable[str], search: dict[str, tuple[str, str]], store: Store) -> None:

@@ -20,6 +20,8 @@ from scripts.render.generate import Generated, generate
 from scripts.site.config import mkdocs_config
 from scripts.site.factsheets import Printed, Sheet, print_sheets
 from scripts.site.finish import merge_search_index, search_key, write_sitemap
+from scripts.site.frames import Plan
+from scripts.site.frames import plan as plan_frames
 from scripts.site.mkdocs_run import Job, explain, run_languages
 from scripts.site.outputs import PDFS, Outputs, Run
 from scripts.site.publish import publish_root
@@ -41,10 +43,13 @@ class Language:
     run: Run
     search: dict[str, str]
     """The key of each page's search entries (its rendering), by its path."""
+    frames: Plan
+    """The pages assembled in frames (scripts.site.frames)."""
 
 
 def make(root: Path, store: Store, snapshot: Snapshot, key: str, today: dt.date, cards: bool,
-         languages: list[str] | None, factsheets: bool, engine_name: str, timer: Timer) -> BuildReport:
+         languages: list[str] | None, factsheets: bool, engine_name: str, timer: Timer,
+         frames: bool = True) -> BuildReport:
     """The build of ``snapshot`` (under the build's lock), published under ``key`` unless only some
     ``languages`` were asked for."""
     content = load_snapshot(snapshot, today, store)
@@ -58,7 +63,7 @@ def make(root: Path, store: Store, snapshot: Snapshot, key: str, today: dt.date,
         else Cards({}, 0, 0)
     timer.lap("cards")
     store.set_state(published=None)  # docs/ changes from here on
-    langs = [prepare(root, store, snapshot, content, gen, drawn, engine_name) for gen in generated]
+    langs = [prepare(root, store, snapshot, content, gen, drawn, engine_name, frames) for gen in generated]
     timer.lap("plan")
     render(root, store, snapshot, content, langs, timer)
     printed = print_sheets([Sheet(lang.gen.lang, routes.url_path(p.path), lang.run.site, p.pdf)
@@ -83,20 +88,28 @@ def make(root: Path, store: Store, snapshot: Snapshot, key: str, today: dt.date,
 
 
 def prepare(root: Path, store: Store, snapshot: Snapshot, content: Content, gen: Generated, drawn: Cards,
-            engine: str) -> Language:
-    """A language's MkDocs input written into docs/<lang>/, and the run that brings its output up to date."""
+            engine: str, frames: bool = True) -> Language:
+    """A language's MkDocs input written into docs/<lang>/, and the run that brings its output up to date
+    (``frames``: the pages written as HTML and not in the navigation are assembled in frames)."""
     outputs = Outputs(root, gen.lang, store)
     files = {rel: text.encode("utf-8") if isinstance(text, str) else text for rel, text in gen.files.items()}
     files.update({p.card_path: drawn.images[p.card.key()] for p in gen.pages if p.card and drawn.images})
+    in_nav = {path for entry in gen.nav for path in entry.values()}
+    framed_paths = {p.path for p in gen.pages if frames and p.path not in in_nav and written_as_html(files[p.path])}
     docs = {rel: digest(data) for rel, data in files.items()}
+    framing = plan_frames(files, framed_paths, store, docs)
+    files.update(framing.files)
+    docs.update({rel: digest(data) for rel, data in framing.files.items()})
     outputs.sync(files, docs)
     targets = outputs.folder / "link-targets.json"  # read by the articles' Markdown extension (scripts.render.links)
     write_changed(targets, json.dumps(links.link_targets(content), ensure_ascii=False, sort_keys=True).encode())
     config = mkdocs_config(snapshot, content, gen.lang, gen.nav, outputs.docs, outputs.site, targets)
+    if framing.excluded:
+        config["exclude_docs"] = framing.excluded
     shown = json.dumps({k: v for k, v in config.items() if k != "site_dir"}, sort_keys=True, default=str)
     key = digest("mkdocs", environment(), engine, shown.replace(str(root), "<project>"))  # wherever it lies
     search = {page.path: search_key(key, docs[page.path]) for page in gen.pages}
-    return Language(gen, outputs, key, docs, config, outputs.plan(key, docs), search)
+    return Language(gen, outputs, key, docs, config, outputs.plan(key, docs), search, framing)
 
 
 def render(root: Path, store: Store, snapshot: Snapshot, content: Content, langs: list[Language],
@@ -106,7 +119,9 @@ def render(root: Path, store: Store, snapshot: Snapshot, content: Content, langs
     for lang in todo:
         lang.config["site_dir"] = str(lang.run.site)
     results = run_languages([Job(lang.config, str(root / CONFIG), lang.run, {
-        routes.url_path(page.path): (lang.search[page.path], page.title) for page in lang.gen.pages}) for lang in todo])
+        routes.url_path(page.path): (lang.search[page.path], page.title) for page in lang.gen.pages},
+        [page for page in lang.frames.pages if lang.run.mode == "full" or page.output in lang.run.stale])
+        for lang in todo])
     for lang, done in zip(todo, results, strict=True):
         timer.laps[f"mkdocs {lang.gen.lang}{' (dirty)' if lang.run.mode == 'dirty' else ''}"] = done.seconds
         if done.messages:
@@ -117,6 +132,11 @@ def render(root: Path, store: Store, snapshot: Snapshot, content: Content, langs
         merge_search_index(lang.run.site, lang.gen.pages, lang.search, store)
         write_sitemap(lang.run.site, content, lang.gen.lang, lang.gen.pages)
     timer.lap("mkdocs")
+
+
+def written_as_html(text: bytes) -> bool:
+    """Whether the generator wrote the page as HTML (scripts.render.direct; the hook does not convert it)."""
+    return text.startswith(b"---\n") and b"\nhtml_body: true\n" in text.split(b"\n---\n", 1)[0]
 
 
 def place_factsheets(lang: Language, printed: Printed | None) -> None:
@@ -136,6 +156,7 @@ def forget_unused(store: Store, langs: list[Language], drawn: Cards | None, prin
     store.keep_only("markdown", {key for lang in langs for key in lang.gen.keys})
     store.keep_only("search", {key for lang in langs for key in lang.search.values()})
     store.keep_only("loaded", last_checked())
+    store.keep_only("frame", {key for lang in langs for key in lang.frames.keys})
     if drawn is not None:
         store.keep_only("card", drawn.images)
     if printed is not None:

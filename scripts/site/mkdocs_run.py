@@ -17,13 +17,14 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from scripts.errors import SiteError
 from scripts.render.generate import Generated, cores
-from scripts.site.finish import finish_pages, index_pages
+from scripts.site.finish import finish_page, finish_pages, index_pages
+from scripts.site.frames import Framed, assemble_all
 from scripts.site.outputs import Run
 from scripts.store import Store
 
@@ -60,6 +61,8 @@ class Job:
     run: Run
     search: dict[str, tuple[str, str]]
     """Each page's address (below the language) -> the key of its search entries, and its title."""
+    framed: list[Framed] = field(default_factory=list)
+    """The pages assembled in frames (scripts.site.frames)."""
 
 
 @dataclass(frozen=True)
@@ -116,7 +119,14 @@ def run_job(job: Job) -> Done:
         written = job.run.written()
     except SiteError as exc:
         return Done(round(time.perf_counter() - started, 2), [], set(), str(exc))
-    finish_pages(job.run.site, written, str(job.config["site_url"]))
+    site_url = str(job.config["site_url"])
+    try:
+        framed, frames = assemble_all(job.run.site, job.framed, written, site_url,
+                                      lambda page: finish_page(page, site_url))
+    except SiteError as exc:
+        return Done(round(time.perf_counter() - started, 2), [str(exc)], set())
+    finish_pages(job.run.site, written - frames, site_url)
+    written = (written - frames) | framed
     store = Store(Path(job.config["extra"]["build_store"]))
     index_pages(job.run.site, written, job.search, store)
     store.close()
