@@ -90,8 +90,11 @@ def environment() -> str:
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``path`` as a new file renamed into place: a reader sees the old file or the new one, never
     half of one, and a file another tree holds a hard link to is never written through."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        handle, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except FileNotFoundError:  # making folders only when they are missing: most writes go to one that exists
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)

@@ -130,6 +130,10 @@ def external(label: Any, url: str) -> Md:
     return Md(f"[{escape(label)}](<{url}>)")
 
 
+_DARK = re.compile(rb"\x00+")
+"""A run of dark modules in a row of a QR code's image."""
+
+
 def qr_svg(text: str, title: str) -> str:
     """A QR code of ``text`` (error correction M) as a small inline SVG: one path, a run of dark modules per
     stroke. zxing-cpp encodes it (in C++: a pure-Python encoder took 4 ms a page); tests/test_factsheets.py
@@ -138,18 +142,7 @@ def qr_svg(text: str, title: str) -> str:
     modules = memoryview(cast(Any, code.to_image(scale=1, add_quiet_zones=False)))  # one byte a module, 0: dark
     size = modules.shape[0] if modules.shape else 0
     rows = modules.tobytes()
-    strokes = []
-    for y in range(size):
-        row = rows[y * size:(y + 1) * size]
-        x = 0
-        while x < size:
-            if row[x] == 0:  # dark
-                end = x
-                while end < size and row[end] == 0:
-                    end += 1
-                strokes.append(f"M{x} {y}.5h{end - x}")
-                x = end
-            else:
-                x += 1
+    strokes = [f"M{run.start() - y * size} {y}.5h{run.end() - run.start()}" for y in range(size)
+               for run in _DARK.finditer(rows, y * size, (y + 1) * size)]
     return (f'<svg viewBox="0 0 {size} {size}" class="factsheet__qr"><title>{html.escape(title)}</title>'
             f'<path fill="none" stroke="#000" d="{"".join(strokes)}"/></svg>')

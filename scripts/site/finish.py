@@ -65,15 +65,18 @@ def finish_pages(site: Path, written: Iterable[str], site_url: str) -> None:
             write_atomic(path, finish_page(path.read_text(encoding="utf-8"), site_url).encode("utf-8"))
 
 
-def index_pages(site: Path, written: Iterable[str], search: dict[str, tuple[str, str]], store: Store) -> None:
+def index_pages(site: Path, written: Iterable[str], search: dict[str, tuple[str, str]], store: Store,
+                known: dict[str, str] | None = None) -> None:
     """The search entries of every page written now (``search``: each page's address -> the key of its
-    entries and its title), kept in the store."""
+    entries and its title; ``known``: pages whose HTML is at hand, by file), kept in the store."""
     fresh = {}
+    known = known or {}
     for rel in written:
         url = rel.removesuffix("index.html")
         if rel.endswith("index.html") and url in search:
             key, title = search[url]
-            entries = search_entries((site / rel).read_text(encoding="utf-8"), url, title)
+            page = known[rel] if rel in known else (site / rel).read_text(encoding="utf-8")
+            entries = search_entries(page, url, title)
             fresh[key] = json.dumps(entries, ensure_ascii=False).encode("utf-8")
     store.put_many("search", fresh)
 
@@ -107,6 +110,7 @@ NOT_SEARCHED = {"headerlink", "fact-link", "factsheet__top", "share", "downloads
 """Classes of what no search should find: permalinks, fact links, the share row, the printed QR code, a
 prisoner's address for letters."""
 _SPACE = re.compile(r"\s+")
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
 def search_entries(page: str, url: str, title: str) -> list[dict[str, str]]:
@@ -120,12 +124,11 @@ def search_entries(page: str, url: str, title: str) -> list[dict[str, str]]:
     def walk(element: Any, in_title: bool) -> None:
         for child in element:
             tag = child.tag if isinstance(child.tag, str) else ""
-            classes = set((child.get("class") or "").split())
-            if tag in SKIPPED or classes & NOT_SEARCHED or not tag:
+            classes = child.get("class")
+            if tag in SKIPPED or not tag or (classes and not NOT_SEARCHED.isdisjoint(classes.split())):
                 text_of(child.tail, in_title)
                 continue
-            heading = re.fullmatch(r"h[1-6]", tag) and child.get("id")
-            if heading:
+            if tag in HEADINGS and child.get("id"):
                 first = not sections
                 sections.append((url if first and tag == "h1" else f"{url}#{child.get('id')}", [], []))
                 text_of(child.text, True)

@@ -195,12 +195,12 @@ def assemble(parts: list[Part], values: dict[str, str], body: str, canonical: st
 
 
 def assemble_all(site: Path, framed: list[Framed], written: set[str], site_url: str,
-                 finish: Callable[[str], str]) -> tuple[set[str], set[str]]:
+                 finish: Callable[[str], str]) -> tuple[dict[str, str], set[str]]:
     """Every page of ``framed`` whose output the run has not got (a full run: all; a dirty one: those that
     changed) in its frame, then the frames' outputs (among the files MkDocs ``written``) removed. Returns
-    the files written and the frames removed."""
+    the pages written (their HTML, by file) and the frames removed."""
     compiled: dict[str, list[Part]] = {}
-    made = set()
+    made = {}
     for page in framed:
         target = site / page.output
         if target.exists():
@@ -211,10 +211,12 @@ def assemble_all(site: Path, framed: list[Framed], written: set[str], site_url: 
             parts = compiled[page.frame] = compile_frame((site / page.frame).read_text(encoding="utf-8"),
                                                          site_url + frame_url, frame_url)
         meta, body = parse(page.text.decode("utf-8"))
-        html = assemble(parts, shape(meta)[1], body, site_url + page.url)
-        target.parent.mkdir(parents=True, exist_ok=True)  # the run's own folder: no reader sees it before it is done
-        target.write_bytes(finish(html).encode("utf-8"))
-        made.add(page.output)
+        html = made[page.output] = finish(assemble(parts, shape(meta)[1], body, site_url + page.url))
+        try:  # the run's own folder: no reader sees it before it is done
+            target.write_bytes(html.encode("utf-8"))
+        except FileNotFoundError:
+            target.parent.mkdir(parents=True)
+            target.write_bytes(html.encode("utf-8"))
     removed = {rel for rel in written if rel.split("/")[-2:-1] and rel.split("/")[-2].startswith(FRAME)}
     for rel in removed:
         os.unlink(site / rel)

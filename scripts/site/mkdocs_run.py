@@ -126,9 +126,9 @@ def run_job(job: Job) -> Done:
     except SiteError as exc:
         return Done(round(time.perf_counter() - started, 2), [str(exc)], set())
     finish_pages(job.run.site, written - frames, site_url)
-    written = (written - frames) | framed
+    written = (written - frames) | framed.keys()
     store = Store(Path(job.config["extra"]["build_store"]))
-    index_pages(job.run.site, written, job.search, store)
+    index_pages(job.run.site, written, job.search, store, framed)
     store.close()
     return Done(round(time.perf_counter() - started, 2), [], written)
 
