@@ -48,6 +48,7 @@ class Locale:
         self.language: Language = next(language for language in site.languages if language.code == code)
         self._ui = ui.get(code)
         self._fallback_ui = ui[self.default]
+        self._dates: dict[tuple[PartialDate | dt.date, bool], str] = {}
 
     @classmethod
     def of(cls, content: Content, code: str) -> Locale:
@@ -126,6 +127,12 @@ class Locale:
         """
         if value is None:
             return ""
+        made = self._dates.get((value, after_since))
+        if made is None:  # a site shows the same dates many times: each is formatted once
+            made = self._dates[(value, after_since)] = self._date(value, after_since)
+        return made
+
+    def _date(self, value: PartialDate | dt.date, after_since: bool) -> str:
         if isinstance(value, dt.date):
             return format_date(value, "long", locale=self.babel)
         if value.precision == "day":

@@ -6,6 +6,7 @@ drawn large, the other pages show their title and description.
 
 from __future__ import annotations
 
+import functools
 import html
 from typing import Any
 
@@ -132,6 +133,7 @@ def shorten(text: str, limit: int) -> str:
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:–—- ") + "…"
 
 
+@functools.cache
 def og_locale(locale: str) -> str:
     """Open Graph locale (language_TERRITORY) for a Babel locale: 'be' -> 'be_BY'."""
     parsed = BabelLocale.parse(locale)
