@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -76,17 +76,23 @@ def _texts(element: ET.Element) -> Iterator[tuple[ET.Element, ET.Element | None]
         yield element, child
 
 
+def occurring(names: Iterable[str], text: str) -> list[str]:
+    """The names that may occur in ``text``: those whose last word, less its ending, does (only these go
+    into a pattern)."""
+    out = []
+    for name in names:
+        words = name.split()
+        if words and stem(words[-1], len(words) == 1) in text:
+            out.append(name)
+    return out
+
+
 def link_tree(root: ET.Element, targets: dict[str, str]) -> list[str]:
     """Link the first mention of each target inside ``root``; ``targets``: spelling -> href.
 
     Returns the hrefs linked, in the order of their first mention.
     """
-    everything = "".join(root.itertext())  # only names whose last word occurs go into the pattern
-    def occurs(name: str) -> bool:  # its last word, less its ending
-        words = name.split()
-        return bool(words) and stem(words[-1], len(words) == 1) in everything
-
-    names = name_pattern(tuple(sorted(filter(occurs, targets))))
+    names = name_pattern(tuple(sorted(occurring(targets, "".join(root.itertext())))))
     pattern = names.pattern
     linked: list[str] = []
     for holder, child in list(_texts(root)):
@@ -123,9 +129,14 @@ class _LinkBody(Treeprocessor):
         self.targets = targets
 
     def run(self, root: ET.Element) -> None:
-        for element in root.iter("div"):
-            if BODY_CLASS in (element.get("class") or "").split():
-                link_tree(element, self.targets)
+        bodies = [element for element in root.iter("div") if BODY_CLASS in (element.get("class") or "").split()]
+        if not bodies:
+            return
+        # every body of the page is searched for the names that occur in any of them, not for all of them
+        text = "".join(text for element in bodies for text in element.itertext())
+        targets = {name: self.targets[name] for name in occurring(self.targets, text)}
+        for element in bodies:
+            link_tree(element, targets)
 
 
 class FactLinks(Extension):

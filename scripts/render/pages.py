@@ -143,7 +143,7 @@ class DataPage(Page):
 
 @dataclass(kw_only=True)
 class TranslationsPage(Page):
-    template = "translations.md.j2"
+    template = "translations.html.j2"
     statuses: list[Status]
 
     def of(self, lang: str) -> dict[str, list[Status]]:
