@@ -5,9 +5,10 @@ of MkDocs' time on a site of 500 people and companies. Those pages are written a
 generator (scripts.render.direct) and are not in the navigation, so the HTML around their body differs
 from one to the next only where their front matter or body is printed. Per folder and per *shape* (the
 front matter with every value that varies from page to page replaced by a placeholder) MkDocs renders
-one frame page (``<folder>/_frame-<digest>.md``; ids never start with "_"); the pages themselves are in
-docs/ but excluded from MkDocs' build (``exclude_docs``: links to them are resolved as usual), and each
-is assembled from its frame with its own values, in the same MkDocs worker.
+one frame page (``<folder>/_frame-<digest>.md``; ids never start with "_"), and each page is assembled
+from its frame with its own values, in the same MkDocs worker. The pages themselves are not MkDocs
+input: they are not written into docs/, and MkDocs knows them as excluded files (``on_files`` of
+scripts.site.hooks, from ``extra.framed``) so that links to them resolve as usual.
 
 A placeholder carries a tail that each filter a template may put a value through (``escape``,
 ``striptags``) changes in its own way: the frame knows how the theme printed each value and puts the
@@ -111,7 +112,7 @@ def plan(files: dict[str, bytes], paths: set[str], store: Store, digests: dict[s
     keys = {path: digest("frame", environment(), digests[path]) for path in paths}
     known = store.get_many("frame", keys.values())
     fresh: dict[str, bytes] = {}
-    out = Plan({}, [], "", set(keys.values()))
+    out = Plan({}, [], set(keys.values()))
     for path in sorted(paths):
         frame_text = known.get(keys[path])
         if frame_text is None:
@@ -124,24 +125,16 @@ def plan(files: dict[str, bytes], paths: set[str], store: Store, digests: dict[s
         out.pages.append(Framed(output_of(path), output_of(frame), output_of(path).removesuffix("index.html"),
                                 files[path]))
     store.put_many("frame", fresh)
-    excluded = []
-    for folder in sorted({path.rsplit("/", 1)[0] for path in paths}):
-        excluded.append(f"/{folder}/*.md")
-        excluded += [f"!/{rel}" for rel in sorted(files) if rel.rsplit("/", 1)[0] == folder
-                     and rel.endswith(".md") and rel not in paths and FRAME not in rel]
-        excluded.append(f"!/{folder}/{FRAME}*.md")
-    out.excluded = "\n".join(excluded)
     return out
 
 
 @dataclass
 class Plan:
-    """A language's frames: their files (for docs/), the pages assembled in them, MkDocs' ``exclude_docs``
-    for those pages, and the keys of the frames in the store."""
+    """A language's frames: their files (for docs/), the pages assembled in them and the keys of the frames
+    in the store."""
 
     files: dict[str, bytes]
     pages: list[Framed]
-    excluded: str
     keys: set[str]
 
 

@@ -6,7 +6,10 @@
   ``html_body: true``, scripts.render.direct) is not converted: MkDocs gets an empty Markdown body,
   then the page's HTML and its table of contents (``toc`` of the front matter) back.
 
-Both are MkDocs' public plugin events; ProperDocs runs them the same way.
+- ``on_files``: the pages assembled in frames (``extra.framed``, scripts.site.frames) are not in docs/;
+  MkDocs knows them as excluded files, so that links to them resolve as links to any page.
+
+All are MkDocs' public plugin events; ProperDocs runs them the same way.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
 from scripts.render.markup import StoredBytecode
@@ -36,6 +40,12 @@ def on_page_content(content: str, page: Any, **_: Any) -> str:
         return content
     page.toc = get_toc(page.meta.get("toc") or [])
     return body
+
+
+def on_files(files: Any, config: Any, **_: Any) -> Any:
+    for src_uri in config["extra"].get("framed") or ():
+        files.append(File.generated(config, src_uri, content="", inclusion=InclusionLevel.EXCLUDED))
+    return files
 
 
 def on_env(env: Any, config: Any, **_: Any) -> Any:

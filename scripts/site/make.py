@@ -100,12 +100,12 @@ def prepare(root: Path, store: Store, snapshot: Snapshot, content: Content, gen:
     framing = plan_frames(files, framed_paths, store, docs)
     files.update(framing.files)
     docs.update({rel: digest(data) for rel, data in framing.files.items()})
-    outputs.sync(files, docs)
+    outputs.sync({rel: data for rel, data in files.items() if rel not in framed_paths}, docs, framed_paths)
     targets = outputs.folder / "link-targets.json"  # read by the articles' Markdown extension (scripts.render.links)
     write_changed(targets, json.dumps(links.link_targets(content), ensure_ascii=False, sort_keys=True).encode())
     config = mkdocs_config(snapshot, content, gen.lang, gen.nav, outputs.docs, outputs.site, targets)
-    if framing.excluded:
-        config["exclude_docs"] = framing.excluded
+    if framed_paths:  # not MkDocs input: known to it as excluded pages (scripts.site.hooks)
+        config["extra"] = {**config["extra"], "framed": sorted(framed_paths)}
     shown = json.dumps({k: v for k, v in config.items() if k != "site_dir"}, sort_keys=True, default=str)
     key = digest("mkdocs", environment(), engine, shown.replace(str(root), "<project>"))  # wherever it lies
     search = {page.path: search_key(key, docs[page.path]) for page in gen.pages}

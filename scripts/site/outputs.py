@@ -1,6 +1,7 @@
 """Each language's MkDocs input and output, and what MkDocs must render.
 
-- ``docs/<lang>/`` is MkDocs' input: exactly the generated files. A file that changed is written anew
+- ``docs/<lang>/`` is MkDocs' input: exactly the generated files, less the pages assembled in frames
+  (scripts.site.frames: MkDocs knows them without a file). A file that changed is written anew
   (renamed into place), a file no longer generated is removed, the others are not touched.
 - ``site/<lang>/`` is the output of the language's last run. A run writes into a folder of its own
   under .build/mkdocs/<lang>/ and, once finished, replaces site/<lang>/ by renaming: a reader gets the
@@ -112,11 +113,17 @@ class Outputs:
         self.store = store
         self.name = f"mkdocs/{lang}"
         self.state = store.state(self.name) or {}
+        self.virtual: list[str] = []
+        """The pages MkDocs knows without a file in docs/ (set by ``sync``)."""
 
-    def sync(self, files: dict[str, bytes], digests: dict[str, str]) -> None:
-        """Make docs/<lang>/ hold exactly ``files`` (``digests``: theirs). When it is known to hold the last
-        run's files, only those whose digest changed are written; else each is compared with the disk."""
+    def sync(self, files: dict[str, bytes], digests: dict[str, str], virtual: set[str]) -> None:
+        """Make docs/<lang>/ hold exactly ``files`` (``digests``: theirs, and those of the ``virtual`` pages,
+        which MkDocs knows without a file: scripts.site.frames). When it is known to hold the last run's
+        files, only those whose digest changed are written; else each is compared with the disk."""
         known: dict[str, str] = self.state.get("docs", {}) if self.state.get("clean") else {}
+        was_virtual = set(self.state.get("virtual", ()))
+        known = {rel: sha for rel, sha in known.items() if rel not in was_virtual}
+        self.virtual = sorted(virtual)
         self.store.set_state(**{self.name: {**self.state, "clean": False}})  # unsure until the run is done
         for rel, data in files.items():
             if known.get(rel) != digests[rel]:
@@ -146,7 +153,7 @@ class Outputs:
                 os.rename(self.site, old)
             os.rename(run.site, self.site)
             remove_soon(old)
-        self.store.set_state(**{self.name: {"key": key, "docs": run.docs, "clean": True}})
+        self.store.set_state(**{self.name: {"key": key, "docs": run.docs, "clean": True, "virtual": self.virtual}})
         for left in self.folder.glob("run-*"):  # by runs that failed or were stopped
             remove_soon(left)
 
