@@ -27,6 +27,7 @@ from typing import Any
 import lxml.html
 
 from scripts.content.documents import Content
+from scripts.errors import SiteError
 from scripts.render import routes
 from scripts.render.generate import PageInfo
 from scripts.store import Store, digest, write_atomic
@@ -67,39 +68,38 @@ def finish_pages(site: Path, written: Iterable[str], site_url: str) -> None:
 
 def index_pages(site: Path, written: Iterable[str], search: dict[str, tuple[str, str]], store: Store,
                 known: dict[str, str] | None = None) -> None:
-    """The search entries of every page written now (``search``: each page's address -> the key of its
-    entries and its title; ``known``: pages whose HTML is at hand, by file), kept in the store."""
-    fresh = {}
+    """The language's search index: every page's entries in the order of ``search`` (each page's address ->
+    the key of its entries and its title). The entries of the pages written now (``known``: those whose HTML
+    is at hand, by file) are made and kept in the store; the others are taken from it."""
+    fresh: dict[str, bytes] = {}
     known = known or {}
     for rel in written:
         url = rel.removesuffix("index.html")
         if rel.endswith("index.html") and url in search:
             key, title = search[url]
             page = known[rel] if rel in known else (site / rel).read_text(encoding="utf-8")
-            entries = search_entries(page, url, title)
-            fresh[key] = json.dumps(entries, ensure_ascii=False).encode("utf-8")
-    store.put_many("search", fresh)
-
-
-def merge_search_index(site: Path, pages: list[PageInfo], keys: dict[str, str], store: Store) -> None:
-    """Make the language's search index hold every page's entries (``keys``: each page's rendering, by its
-    path), in the order of ``pages``: kept ones from the store, the others made from the page now."""
+            fresh[key] = _entries_json(search_entries(page, url, title))
+    kept = store.get_many("search", [key for key, _ in search.values() if key not in fresh])
+    made: dict[str, bytes] = {}
+    parts = []
+    for url, (key, title) in search.items():
+        entries = fresh.get(key) or kept.get(key)
+        if entries is None:  # a page kept from the last run whose entries the store no longer has
+            page = (site / url / "index.html").read_text(encoding="utf-8")
+            entries = made[key] = _entries_json(search_entries(page, url, title))
+        if entries != b"[]":
+            parts.append(entries[1:-1])
+    store.put_many("search", {**fresh, **made})
     index: dict[str, Any] = json.loads((site / SEARCH_INDEX).read_text(encoding="utf-8"))
-    kept = store.get_many("search", keys.values())
-    fresh = {}
-    docs = []
-    for page in pages:
-        key = keys[page.path]
-        entries = kept.get(key)
-        if entries is None:
-            url = routes.url_path(page.path)
-            made = search_entries((site / url / "index.html" if url else site / "index.html").read_text(
-                encoding="utf-8"), url, page.title)
-            entries = fresh[key] = json.dumps(made, ensure_ascii=False).encode("utf-8")
-        docs += json.loads(entries)
-    store.put_many("search", fresh)
-    index["docs"] = docs
-    write_atomic(site / SEARCH_INDEX, json.dumps(index, separators=(",", ":"), default=str).encode("utf-8"))
+    head = json.dumps({**index, "docs": []}, separators=(",", ":"), default=str).encode("utf-8")
+    if not head.endswith(b'"docs":[]}'):
+        raise SiteError(f"{SEARCH_INDEX}: the search plugin's index has another layout: see scripts/site/finish.py")
+    write_atomic(site / SEARCH_INDEX, head[:-2] + b",".join(parts) + b"]}")
+
+
+def _entries_json(entries: list[dict[str, str]]) -> bytes:
+    """A page's entries as they are written into the index (joined as they are: the index is their list)."""
+    return json.dumps(entries, separators=(",", ":")).encode("ascii")
 
 
 SKIPPED = {"script", "style", "object", "svg", "template"}

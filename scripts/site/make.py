@@ -19,7 +19,7 @@ from scripts.render.cards import Cards, card_images
 from scripts.render.generate import Generated, generate
 from scripts.site.config import mkdocs_config
 from scripts.site.factsheets import Printed, Sheet, print_sheets
-from scripts.site.finish import merge_search_index, search_key, write_sitemap
+from scripts.site.finish import search_key, write_sitemap
 from scripts.site.frames import Plan
 from scripts.site.frames import plan as plan_frames
 from scripts.site.mkdocs_run import Job, explain, run_languages
@@ -129,7 +129,6 @@ def render(root: Path, store: Store, snapshot: Snapshot, content: Content, langs
         if done.through_link:
             lang.outputs.forget()
             raise SiteError(done.through_link)
-        merge_search_index(lang.run.site, lang.gen.pages, lang.search, store)
         write_sitemap(lang.run.site, content, lang.gen.lang, lang.gen.pages)
     timer.lap("mkdocs")
 
