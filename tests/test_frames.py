@@ -92,3 +92,46 @@ def test_pages_of_one_shape_share_a_frame_and_empty_texts_are_part_of_the_shape(
         assert len(plan.files) == 2
         by_page = {f.output: f.frame for f in plan.pages}
         assert by_page["people/a/index.html"] == by_page["people/b/index.html"] != by_page["people/c/index.html"]
+
+
+@pytest.mark.site
+def test_a_link_to_a_missing_anchor_of_a_framed_page_fails_in_both_modes_and_a_real_one_passes(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    person = min((REPO / "content/facts/people").glob("*.yml")).stem
+    errors = {}
+    for name in ("framed", "page-by-page"):
+        root = make_project(tmp_path / name, REPO / "content")
+        about = root / "content/pages/about/en.md"
+        about.write_text(about.read_text(encoding="utf-8") + f"\nSee [them](people/{person}.md#no-such-anchor) and "
+                         f"[their sanctions](people/{person}.md#sanctions).\n", encoding="utf-8")
+        with pytest.raises(SiteError) as failed:
+            build(root, cards=False, frames=name == "framed")
+        errors[name] = failed.value.lines()
+    assert errors["framed"] == errors["page-by-page"]
+    assert [line for line in errors["framed"] if "#" in line] == [
+        f"content/pages/about/en.md:{len((REPO / 'content/pages/about/en.md').read_text(encoding='utf-8').splitlines()) + 2}: "
+        f"Doc file 'about.md' contains a link 'people/{person}.md#no-such-anchor', but the doc "
+        f"'people/{person}.md' does not contain an anchor '#no-such-anchor'."]
+
+
+@pytest.mark.site
+def test_a_published_page_that_went_missing_is_assembled_again_by_the_next_dirty_build(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    root = make_project(tmp_path, REPO / "content")
+    assert run_cli(root, "build", "--no-cards").code == 0
+    people = sorted((root / "content/facts/people").glob("*.yml"))
+    gone = root / "site/en/people" / people[0].stem / "index.html"
+    kept = gone.read_bytes()
+    gone.unlink()
+    text = people[1].read_text(encoding="utf-8")  # another person changes
+    people[1].write_text(text.replace("\nid:", "\naliases: [Zzyzx Framed]\nid:", 1) if "\naliases:" not in text
+                         else text.replace("\naliases:", "\naliases:\n  - Zzyzx Framed", 1), encoding="utf-8")
+    result = run_cli(root, "build", "--no-cards")
+    assert result.code == 0 and "(dirty)" in result.out, result.out + result.err
+    assert gone.read_bytes() == kept
+
+
+@pytest.mark.parametrize("text", ["Nikolai\x85Vorobey", "Oleksin\x86", "role\ufffe", "People \ue000title\ue001"])
+def test_text_that_yaml_readers_change_or_the_build_keeps_for_itself_is_refused(text: str) -> None:
+    from scripts.content.fields import _text
+
+    with pytest.raises(ValueError, match="retype it"):
+        _text(text)

@@ -46,3 +46,19 @@ def test_the_site_builds_under_another_address(tmp_path: Path, site_url: str, do
     assert (site / "CNAME").is_file() == bool(domain)
     if domain:
         assert (site / "CNAME").read_text(encoding="utf-8") == f"{domain}\n"
+
+
+@pytest.mark.parametrize("path", ["/belarus//prisoners/", "/belarus/./prisoners/", "/belarus/../prisoners/"])
+def test_an_address_with_an_empty_or_dot_folder_is_refused_with_its_tidy_form(tmp_path: Path, path: str) -> None:
+    """Browsers and MkDocs tidy such a path, the site's own links would not: one address for both."""
+    root = make_project(tmp_path, REPO / "content")
+    site = root / "content/site.yml"
+    text = site.read_text(encoding="utf-8")
+    site.write_text(text.replace(ORIGINAL, f"https://example.github.io{path}", 1), encoding="utf-8")
+    result = run_cli(root, "check")
+    assert result.code != 0
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith("site_url:"))
+    tidy = {"/belarus//prisoners/": "/belarus/prisoners/", "/belarus/./prisoners/": "/belarus/prisoners/",
+            "/belarus/../prisoners/": "/prisoners/"}[path]
+    assert f"content/site.yml:{line}: site_url: the address has an empty, '.' or '..' folder in its path: " \
+           f"write https://example.github.io{tidy}" in result.err

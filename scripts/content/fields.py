@@ -25,7 +25,11 @@ from pydantic_core import PydanticCustomError
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANG_RE = re.compile(r"^[a-z]{2,3}$")
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+"""Invisible control characters (C0 but tab and line breaks, DEL, C1, the non-characters U+FFFE and U+FFFF):
+MkDocs' YAML reader changes or refuses them."""
+_PRIVATE = re.compile("[\ue000-\uf8ff]")
+"""Unicode's private use area: no real text has them (the build uses them as placeholders: scripts.site.frames)."""
 _PLACEHOLDER = re.compile(r"\bTODO\b")
 """What `python -m scripts new` writes where a value is still to come (scripts.content.scaffold)."""
 
@@ -59,6 +63,9 @@ def _text(value: Any) -> str:
         raise fail("text", "expected text, got an empty value")
     if _CONTROL.search(text):
         raise fail("text", "the text contains an invisible control character: retype it")
+    if _PRIVATE.search(text):
+        raise fail("text", "the text contains a private-use character (an icon font's, shown as a box "
+                           "elsewhere): retype it")
     if _PLACEHOLDER.search(text):
         raise fail("text", f"still holds a placeholder of `new` ({show(text)}): write the real value")
     return text

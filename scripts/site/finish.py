@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import lxml.html
+import lxml.etree
 
 from scripts.content.documents import Content
 from scripts.errors import SiteError
@@ -110,6 +110,8 @@ NOT_SEARCHED = {"headerlink", "fact-link", "factsheet__top", "share", "downloads
 """Classes of what no search should find: permalinks, fact links, the share row, the printed QR code, a
 prisoner's address for letters."""
 _SPACE = re.compile(r"\s+")
+_PARSER = lxml.etree.HTMLParser()
+"""libxml2's HTML parser with plain elements (lxml.html's element classes cost a lookup per element)."""
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
@@ -118,7 +120,10 @@ def search_entries(page: str, url: str, title: str) -> list[dict[str, str]]:
     start = page.find('<article class="md-content__inner md-typeset">')
     if start < 0:
         return []
-    article = lxml.html.fragment_fromstring(page[start:page.index("</article>", start) + 10])
+    body = lxml.etree.fromstring(page[start:page.index("</article>", start) + 10], _PARSER).find("body")
+    article = body[0] if body is not None and len(body) else None
+    if article is None:
+        return []
     sections: list[tuple[str, list[str], list[str]]] = []  # (location, title parts, text parts)
 
     def walk(element: Any, in_title: bool) -> None:
@@ -135,7 +140,7 @@ def search_entries(page: str, url: str, title: str) -> list[dict[str, str]]:
                 walk(child, True)
                 text_of(child.tail, False)
                 continue
-            if not sections and (child.text_content() or "").strip():
+            if not sections and "".join(child.itertext()).strip():
                 sections.append((url, [], []))  # a preface: what comes before the first heading
             keep = tag in KEPT and not in_title and bool(sections)
             if keep:

@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import json
 import os
+import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urljoin
 
 from jinja2.filters import do_striptags
 from markupsafe import escape
@@ -35,7 +37,7 @@ from scripts.site.outputs import output_of, remove_empty_folders
 from scripts.store import Store, digest, environment
 
 OPEN, CLOSE = "\ue000", "\ue001"
-"""Around a placeholder (Unicode's private use area: no text of the site has them)."""
+"""Around a placeholder (Unicode's private use area: content refuses it, scripts.content.fields)."""
 _TAIL = "<b></b>&amp;"
 VARYING = frozenset({"title", "description", "print_footer", "jsonld", "social", "alternates", "toc"})
 """Front matter whose text differs from page to page (the rest is part of the shape, as are empty texts,
@@ -143,8 +145,14 @@ Part = str | tuple[str, str]
 page's address)."""
 
 
-def compile_frame(page: str, canonical: str, frame_url: str) -> list[Part]:
-    """A frame's HTML as parts (``canonical``: the frame's own address, where the page's goes)."""
+def canonical(site_url: str, url: str) -> str:
+    """A page's canonical address, as MkDocs makes it (``urljoin``, which also tidies the site's path)."""
+    return urljoin(site_url if site_url.endswith("/") else site_url + "/", url)
+
+
+def compile_frame(page: str, canonical: str, frame_url: str, names: set[str] | None = None) -> list[Part]:
+    """A frame's HTML as parts (``canonical``: the frame's own address, where the page's goes; ``names``: the
+    placeholders its front matter has, when known)."""
     parts: list[Part] = []
     pattern = re.compile("|".join(re.escape(s) for s in (BODY, canonical)) + "|" + _SLOT.pattern)
     at = 0
@@ -156,6 +164,9 @@ def compile_frame(page: str, canonical: str, frame_url: str) -> list[Part]:
             parts.append(("url", ""))
         else:
             name = _BY_TAIL.get(match.group(2))
+            if names is not None and match.group(1) not in names:
+                raise SiteError("a text of the site holds a character of Unicode's private use area (U+E000 to "
+                                "U+F8FF), which the build keeps for itself; retype it")
             if name is None:
                 raise SiteError(f"the theme prints {match.group(1)} of a page in a way frames do not know "
                                 f"({match.group(2)!r}); see scripts/site/frames.py")
@@ -198,13 +209,14 @@ def assemble_all(site: Path, framed: list[Framed], written: set[str], site_url: 
         target = site / page.output
         if target.exists():
             continue
+        meta, body = parse(page.text.decode("utf-8"))
+        values = shape(meta)[1]
         parts = compiled.get(page.frame)
         if parts is None:
             frame_url = page.frame.removesuffix("index.html")
             parts = compiled[page.frame] = compile_frame((site / page.frame).read_text(encoding="utf-8"),
-                                                         site_url + frame_url, frame_url)
-        meta, body = parse(page.text.decode("utf-8"))
-        html = made[page.output] = finish(assemble(parts, shape(meta)[1], body, site_url + page.url))
+                                                         canonical(site_url, frame_url), frame_url, set(values))
+        html = made[page.output] = finish(assemble(parts, values, body, canonical(site_url, page.url)))
         try:  # the run's own folder: no reader sees it before it is done
             target.write_bytes(html.encode("utf-8"))
         except FileNotFoundError:
@@ -215,3 +227,38 @@ def assemble_all(site: Path, framed: list[Framed], written: set[str], site_url: 
         os.unlink(site / rel)
         remove_empty_folders((site / rel).parent, site)
     return made, removed
+
+
+_FRAGMENT_LINK = re.compile(r'<a\s[^>]*?href="([^":#?]*)#([^"]+)"')
+_ID = re.compile(r'\sid="([^"]*)"')
+
+
+def dangling_anchors(site: Path, written: set[str], made: dict[str, str], framed: list[Framed],
+                     sources: dict[str, str]) -> list[str]:
+    """Links from the pages MkDocs wrote now to an anchor of a page assembled in a frame that has no such
+    anchor, in MkDocs' words (MkDocs checks anchors only in the pages it renders itself). ``made``: the
+    pages assembled now, by file; ``sources``: each page's docs file, by its address."""
+    by_url = {page.url: page for page in framed}
+    ids: dict[str, set[str]] = {}
+    out = []
+    for rel in sorted(written):
+        if not rel.endswith("index.html") or rel in made:
+            continue
+        url = rel.removesuffix("index.html")
+        for href, anchor in _FRAGMENT_LINK.findall((site / rel).read_text(encoding="utf-8")):
+            if not href:
+                continue
+            target = posixpath.normpath(posixpath.join(url, href)).removeprefix("./") + "/"
+            page = by_url.get("" if target == "./" else target)
+            if page is None:
+                continue
+            if page.output not in ids:
+                text = made.get(page.output)
+                if text is None:
+                    text = (site / page.output).read_text(encoding="utf-8")
+                ids[page.output] = set(_ID.findall(text))
+            if unquote(anchor) not in ids[page.output]:
+                target_src = sources.get(page.url, page.url)
+                out.append(f"Doc file '{sources.get(url, rel)}' contains a link '{target_src}#{anchor}', but the doc "
+                           f"'{target_src}' does not contain an anchor '#{anchor}'.")
+    return out

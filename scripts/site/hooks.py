@@ -4,7 +4,8 @@
   (compiling Material's templates was half the time of a language's dirty run).
 - ``on_page_markdown`` and ``on_page_content``: a page the generator wrote as HTML (front matter
   ``html_body: true``, scripts.render.direct) is not converted: MkDocs gets an empty Markdown body,
-  then the page's HTML and its table of contents (``toc`` of the front matter) back.
+  then the page's HTML, its table of contents (``toc`` of the front matter) and its anchors (which
+  links from other pages are checked against) back.
 
 - ``on_files``: the pages assembled in frames (``extra.framed``, scripts.site.frames) are not in docs/;
   MkDocs knows them as excluded files, so that links to them resolve as links to any page.
@@ -14,6 +15,7 @@ All are MkDocs' public plugin events; ProperDocs runs them the same way.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,7 @@ from mkdocs.structure.toc import get_toc
 from scripts.render.markup import StoredBytecode
 from scripts.store import Store
 
+_ID = re.compile(r'\sid="([^"]*)"')
 _HTML: dict[str, str] = {}
 """Each page written as HTML, by its file, from its Markdown event to its content event."""
 
@@ -39,6 +42,7 @@ def on_page_content(content: str, page: Any, **_: Any) -> str:
     if body is None:
         return content
     page.toc = get_toc(page.meta.get("toc") or [])
+    page.present_anchor_ids = set(_ID.findall(body))  # what MkDocs checks links to this page's anchors against
     return body
 
 

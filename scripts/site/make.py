@@ -120,7 +120,7 @@ def render(root: Path, store: Store, snapshot: Snapshot, content: Content, langs
         lang.config["site_dir"] = str(lang.run.site)
     results = run_languages([Job(lang.config, str(root / CONFIG), lang.run, {
         routes.url_path(page.path): (lang.search[page.path], page.title) for page in lang.gen.pages},
-        [page for page in lang.frames.pages if lang.run.mode == "full" or page.output in lang.run.stale])
+        lang.frames.pages, {routes.url_path(page.path): page.path for page in lang.gen.pages})
         for lang in todo])
     for lang, done in zip(todo, results, strict=True):
         timer.laps[f"mkdocs {lang.gen.lang}{' (dirty)' if lang.run.mode == 'dirty' else ''}"] = done.seconds

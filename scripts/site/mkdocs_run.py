@@ -24,7 +24,7 @@ from typing import Any
 from scripts.errors import SiteError
 from scripts.render.generate import Generated, cores
 from scripts.site.finish import finish_page, finish_pages, index_pages
-from scripts.site.frames import Framed, assemble_all
+from scripts.site.frames import Framed, assemble_all, dangling_anchors
 from scripts.site.outputs import Run
 from scripts.store import Store
 
@@ -63,6 +63,8 @@ class Job:
     """Each page's address (below the language) -> the key of its search entries, and its title."""
     framed: list[Framed] = field(default_factory=list)
     """The pages assembled in frames (scripts.site.frames)."""
+    sources: dict[str, str] = field(default_factory=dict)
+    """Each page's docs file, by its address (for messages)."""
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,9 @@ def run_job(job: Job) -> Done:
     except SiteError as exc:
         return Done(round(time.perf_counter() - started, 2), [str(exc)], set())
     finish_pages(job.run.site, written - frames, site_url)
+    dangling = dangling_anchors(job.run.site, written - frames, framed, job.framed, job.sources)
+    if dangling:
+        return Done(round(time.perf_counter() - started, 2), dangling, set())
     written = (written - frames) | framed.keys()
     store = Store(Path(job.config["extra"]["build_store"]))
     index_pages(job.run.site, written, job.search, store, framed)
