@@ -107,9 +107,9 @@ def test_a_link_to_a_missing_anchor_of_a_framed_page_fails_in_both_modes_and_a_r
             build(root, cards=False, frames=name == "framed")
         errors[name] = failed.value.lines()
     assert errors["framed"] == errors["page-by-page"]
-    line = len((REPO / "content/pages/about/en.md").read_text(encoding="utf-8").splitlines()) + 2
+    number = len((REPO / "content/pages/about/en.md").read_text(encoding="utf-8").splitlines()) + 2
     assert [line for line in errors["framed"] if "#" in line] == [
-        f"content/pages/about/en.md:{line}: "
+        f"content/pages/about/en.md:{number}: "
         f"Doc file 'about.md' contains a link 'people/{person}.md#no-such-anchor', but the doc "
         f"'people/{person}.md' does not contain an anchor '#no-such-anchor'."]
 
