@@ -20,7 +20,7 @@ from scripts.render.generate import Generated, generate
 from scripts.site.config import mkdocs_config
 from scripts.site.factsheets import Printed, Sheet, print_sheets
 from scripts.site.finish import search_key, write_sitemap
-from scripts.site.frames import Plan
+from scripts.site.frames import Framed, Plan
 from scripts.site.frames import plan as plan_frames
 from scripts.site.mkdocs_run import Job, explain, run_languages
 from scripts.site.outputs import PDFS, Outputs, Run
@@ -120,7 +120,7 @@ def render(root: Path, store: Store, snapshot: Snapshot, content: Content, langs
         lang.config["site_dir"] = str(lang.run.site)
     results = run_languages([Job(lang.config, str(root / CONFIG), lang.run, {
         routes.url_path(page.path): (lang.search[page.path], page.title) for page in lang.gen.pages},
-        lang.frames.pages, {routes.url_path(page.path): page.path for page in lang.gen.pages})
+        to_assemble(lang), {routes.url_path(page.path): page.path for page in lang.gen.pages})
         for lang in todo])
     for lang, done in zip(todo, results, strict=True):
         timer.laps[f"mkdocs {lang.gen.lang}{' (dirty)' if lang.run.mode == 'dirty' else ''}"] = done.seconds
@@ -131,6 +131,15 @@ def render(root: Path, store: Store, snapshot: Snapshot, content: Content, langs
             raise SiteError(done.through_link)
         write_sitemap(lang.run.site, content, lang.gen.lang, lang.gen.pages)
     timer.lap("mkdocs")
+
+
+def to_assemble(lang: Language) -> list[Framed]:
+    """The pages a run assembles in their frames: all in a full run; in a dirty one, those that changed and
+    any whose published page went missing (as MkDocs renders a page whose output is missing)."""
+    if lang.run.mode == "full":
+        return lang.frames.pages
+    return [page for page in lang.frames.pages
+            if page.output in lang.run.stale or not (lang.outputs.site / page.output).exists()]
 
 
 def written_as_html(text: bytes) -> bool:
