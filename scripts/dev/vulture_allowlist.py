@@ -174,3 +174,5 @@ _.on_page_markdown  # unused function (scripts/site/hooks.py): an MkDocs hook, c
 _.on_page_content  # unused function (scripts/site/hooks.py): an MkDocs hook, called by name
 on_page_markdown  # unused function (scripts/site/hooks.py): an MkDocs hook, called by name
 on_page_content  # unused function (scripts/site/hooks.py): an MkDocs hook, called by name
+_.present_anchor_ids  # unused attribute (scripts/site/hooks.py): MkDocs checks links to a page's anchors against it
+on_files  # unused function (scripts/site/hooks.py): an MkDocs hook, called by name
