@@ -130,9 +130,50 @@ def test_a_published_page_that_went_missing_is_assembled_again_by_the_next_dirty
     assert gone.read_bytes() == kept
 
 
-@pytest.mark.parametrize("text", ["Nikolai\x85Vorobey", "Oleksin\x86", "role\ufffe", "People \ue000title\ue001"])
+@pytest.mark.parametrize("text", ["Nikolai\x85Vorobey", "Oleksin\x86", "role\ufffe", "a \u2028 b",
+                                  "People \ue000title\ue001"])
 def test_text_that_yaml_readers_change_or_the_build_keeps_for_itself_is_refused(text: str) -> None:
     from scripts.content.fields import _text
 
     with pytest.raises(ValueError, match="retype it"):
         _text(text)
+
+
+def test_a_value_printed_in_a_form_that_hides_its_placeholder_stops_the_build() -> None:
+    page = jinja2.Environment().from_string("<script>{{ v | tojson }}</script>{{ body }}").render(
+        v=frames.placeholder("title"), body=frames.BODY)
+    with pytest.raises(SiteError, match="where frames cannot see it"):
+        frames.compile_frame(page, "https://x.org/en/people/_frame-1/", "people/_frame-1/", {"title"})
+
+
+@pytest.mark.site
+def test_a_dirty_build_checks_links_to_anchors_of_framed_pages_it_did_not_assemble(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    root = make_project(tmp_path, REPO / "content")
+    assert run_cli(root, "build", "--no-cards").code == 0
+    person = min((root / "content/facts/people").glob("*.yml")).stem
+    about = root / "content/pages/about/en.md"
+    about.write_text(about.read_text(encoding="utf-8") + f"\nSee [them](people/{person}.md#no-such-anchor).\n",
+                     encoding="utf-8")
+    result = run_cli(root, "build", "--no-cards")
+    assert result.code != 0
+    assert f"contains a link 'people/{person}.md#no-such-anchor', but the doc 'people/{person}.md' does not " \
+           "contain an anchor '#no-such-anchor'" in result.err
+
+
+@pytest.mark.site
+def test_a_new_person_is_a_dirty_build_not_a_full_one(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import yaml
+
+    root = make_project(tmp_path, REPO / "content")
+    assert run_cli(root, "build", "--no-cards").code == 0
+    original = min((root / "content/facts/people").glob("*.yml"))
+    data = yaml.safe_load(original.read_text(encoding="utf-8"))
+    data["name"] = {lang: f"{name} Zzyzx" for lang, name in data["name"].items()}
+    for key in ("aliases", "related", "translated", "corrections"):
+        data.pop(key, None)
+    (original.parent / "zzyzx-new.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+                                                   encoding="utf-8")
+    result = run_cli(root, "build", "--no-cards")
+    assert result.code == 0, result.err
+    assert "languages rendered: en (dirty), be (dirty), ru (dirty), pl (dirty)" in result.out
+    assert (root / "site/en/people/zzyzx-new/index.html").is_file()

@@ -25,9 +25,9 @@ from pydantic_core import PydanticCustomError
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANG_RE = re.compile(r"^[a-z]{2,3}$")
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-"""Invisible control characters (C0 but tab and line breaks, DEL, C1, the non-characters U+FFFE and U+FFFF):
-MkDocs' YAML reader changes or refuses them."""
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+"""Invisible control characters (C0 but tab and line breaks, DEL, C1, the line and paragraph separators, the
+non-characters U+FFFE and U+FFFF): MkDocs' YAML reader changes or refuses them."""
 _PRIVATE = re.compile("[\ue000-\uf8ff]")
 """Unicode's private use area: no real text has them (the build uses them as placeholders: scripts.site.frames)."""
 _PLACEHOLDER = re.compile(r"\bTODO\b")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from scripts.content import model as m
 from scripts.content.actions import FACTS, SENDER, TOKEN, Action
@@ -73,7 +73,7 @@ def site_settings(site: m.SiteConfig, doc: Doc) -> Problem | None:
                        f"exactly one language must have 'default: true', found {default_count}")
     if not site.site_url.endswith("/"):
         return Problem(doc.rel, doc.line(("site_url",)), "site_url", f"must end with '/': write {site.site_url}/")
-    path = urlsplit(site.site_url).path
+    path = unquote(urlsplit(site.site_url).path)
     if "//" in path or any(part in (".", "..") for part in path.split("/")):
         tidy = urljoin(site.site_url, ".")  # what a browser makes of it
         return Problem(doc.rel, doc.line(("site_url",)), "site_url",

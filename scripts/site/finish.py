@@ -1,9 +1,10 @@
 """What the site's own pipeline adds to MkDocs' output of a language (no MkDocs hook does any of it, so
 another engine that renders the same pages gets the same site):
 
-- every HTML page MkDocs wrote gets its small fixes: rel="noopener noreferrer" on every link to
-  another site, and no autocomplete="off" on Material's menu checkboxes (HTML allows it on text
-  fields only, and the Nu HTML Checker rejects it; Material's base.html offers no block for it);
+- every HTML page MkDocs wrote (or the worker assembled in a frame) gets its small fixes:
+  rel="noopener noreferrer" on every link to another site, and no autocomplete="off" on Material's
+  menu checkboxes (HTML allows it on text fields only, and the Nu HTML Checker rejects it; Material's
+  base.html offers no block for it);
 - the search index holds every page's entries, in the order of the site's pages. Material's search
   plugin keeps its interface and writes the index's settings, but indexes no page (every page says
   `search: exclude`): parsing each page with its HTML parser was a third of MkDocs' time. The

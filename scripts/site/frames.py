@@ -38,7 +38,9 @@ from scripts.store import Store, digest, environment
 
 OPEN, CLOSE = "\ue000", "\ue001"
 """Around a placeholder (Unicode's private use area: content refuses it, scripts.content.fields)."""
-_TAIL = "<b></b>&amp;"
+_TAIL = "<b></b>&amp;  \n"
+"""What each filter changes in its own way: tags (striptags), an entity (escape, striptags), runs of white space
+(striptags and any filter that tidies it)."""
 VARYING = frozenset({"title", "description", "print_footer", "jsonld", "social", "alternates", "toc"})
 """Front matter whose text differs from page to page (the rest is part of the shape, as are empty texts,
 numbers and the structure of lists: the theme tests those)."""
@@ -164,19 +166,20 @@ def compile_frame(page: str, canonical: str, frame_url: str, names: set[str] | N
             parts.append(("url", ""))
         else:
             name = _BY_TAIL.get(match.group(2))
-            if names is not None and match.group(1) not in names:
-                raise SiteError("a text of the site holds a character of Unicode's private use area (U+E000 to "
-                                "U+F8FF), which the build keeps for itself; retype it")
             if name is None:
                 raise SiteError(f"the theme prints {match.group(1)} of a page in a way frames do not know "
                                 f"({match.group(2)!r}); see scripts/site/frames.py")
+            if names is not None and match.group(1) not in names:
+                raise SiteError(f"the theme prints {match.group(1)!r}, which is not a value of the frame's page, "
+                                "in a way frames do not know; see scripts/site/frames.py")
             parts.append((match.group(1), name))
         at = match.end()
     parts.append(page[at:])
     if sum(1 for part in parts if part == ("body", "")) != 1:
         raise SiteError("the theme printed a frame's body other than once; see scripts/site/frames.py")
     name = frame_url.rstrip("/").rsplit("/", 1)[-1]
-    left = [part for part in parts if isinstance(part, str) and (name in part or OPEN in part)]
+    hidden = (OPEN, "\\ue000", "%EE%80%80", "&#57344;", "&#xe000;")  # a placeholder printed in another form
+    left = [part for part in parts if isinstance(part, str) and (name in part or any(h in part for h in hidden))]
     if left:
         raise SiteError(f"the theme printed a frame's address or a value where frames cannot see it: "
                         f"{left[0][:200]!r}; see scripts/site/frames.py")
@@ -214,6 +217,9 @@ def assemble_all(site: Path, framed: list[Framed], written: set[str], site_url: 
         parts = compiled.get(page.frame)
         if parts is None:
             frame_url = page.frame.removesuffix("index.html")
+            if not (site / page.frame).is_file():
+                raise SiteError(f"MkDocs wrote no {page.frame} (the frame of {page.output}); "
+                                "see scripts/site/frames.py")
             parts = compiled[page.frame] = compile_frame((site / page.frame).read_text(encoding="utf-8"),
                                                          canonical(site_url, frame_url), frame_url, set(values))
         html = made[page.output] = finish(assemble(parts, values, body, canonical(site_url, page.url)))
@@ -229,16 +235,16 @@ def assemble_all(site: Path, framed: list[Framed], written: set[str], site_url: 
     return made, removed
 
 
-_FRAGMENT_LINK = re.compile(r'<a\s[^>]*?href="([^":#?]*)#([^"]+)"')
+_FRAGMENT_LINK = re.compile(r'<a\s[^>]*?href="([^":#]*)#([^"]+)"')
 _ID = re.compile(r'\sid="([^"]*)"')
 
 
-def dangling_anchors(site: Path, written: set[str], made: dict[str, str], framed: list[Framed],
+def dangling_anchors(site: Path, written: set[str], made: dict[str, str], in_frames: dict[str, str],
                      sources: dict[str, str]) -> list[str]:
-    """Links from the pages MkDocs wrote now to an anchor of a page assembled in a frame that has no such
-    anchor, in MkDocs' words (MkDocs checks anchors only in the pages it renders itself). ``made``: the
-    pages assembled now, by file; ``sources``: each page's docs file, by its address."""
-    by_url = {page.url: page for page in framed}
+    """Links from the pages written now to an anchor of a page assembled in a frame that has no such anchor,
+    in MkDocs' words (MkDocs checks anchors only in the pages it renders itself; this also checks the pages
+    written as HTML, which MkDocs does not). ``made``: the pages assembled now, by file; ``in_frames``: every
+    page in a frame, its file by its address; ``sources``: each page's docs file, by its address."""
     ids: dict[str, set[str]] = {}
     out = []
     for rel in sorted(written):
@@ -246,19 +252,21 @@ def dangling_anchors(site: Path, written: set[str], made: dict[str, str], framed
             continue
         url = rel.removesuffix("index.html")
         for href, anchor in _FRAGMENT_LINK.findall((site / rel).read_text(encoding="utf-8")):
+            href = href.split("?", 1)[0]
             if not href:
                 continue
             target = posixpath.normpath(posixpath.join(url, href)).removeprefix("./") + "/"
-            page = by_url.get("" if target == "./" else target)
-            if page is None:
+            target = "" if target == "./" else target
+            output = in_frames.get(target)
+            if output is None:
                 continue
-            if page.output not in ids:
-                text = made.get(page.output)
+            if output not in ids:
+                text = made.get(output)
                 if text is None:
-                    text = (site / page.output).read_text(encoding="utf-8")
-                ids[page.output] = set(_ID.findall(text))
-            if unquote(anchor) not in ids[page.output]:
-                target_src = sources.get(page.url, page.url)
+                    text = (site / output).read_text(encoding="utf-8")
+                ids[output] = set(_ID.findall(text))
+            if unquote(anchor) not in ids[output]:
+                target_src = sources.get(target, target)
                 out.append(f"Doc file '{sources.get(url, rel)}' contains a link '{target_src}#{anchor}', but the doc "
                            f"'{target_src}' does not contain an anchor '#{anchor}'.")
     return out

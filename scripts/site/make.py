@@ -95,7 +95,8 @@ def prepare(root: Path, store: Store, snapshot: Snapshot, content: Content, gen:
     files = {rel: text.encode("utf-8") if isinstance(text, str) else text for rel, text in gen.files.items()}
     files.update({p.card_path: drawn.images[p.card.key()] for p in gen.pages if p.card and drawn.images})
     in_nav = {path for entry in gen.nav for path in entry.values()}
-    framed_paths = {p.path for p in gen.pages if frames and p.path not in in_nav and written_as_html(files[p.path])}
+    framed_paths = {p.path for p in gen.pages if frames and framable(p.path) and p.path not in in_nav
+                    and written_as_html(files[p.path])}
     docs = {rel: digest(data) for rel, data in files.items()}
     framing = plan_frames(files, framed_paths, store, docs)
     files.update(framing.files)
@@ -106,7 +107,10 @@ def prepare(root: Path, store: Store, snapshot: Snapshot, content: Content, gen:
     config = mkdocs_config(snapshot, content, gen.lang, gen.nav, outputs.docs, outputs.site, targets)
     if framed_paths:  # not MkDocs input: known to it as excluded pages (scripts.site.hooks)
         config["extra"] = {**config["extra"], "framed": sorted(framed_paths)}
-    shown = json.dumps({k: v for k, v in config.items() if k != "site_dir"}, sort_keys=True, default=str)
+    # what every page shows; not the list of pages in frames (as with pages in docs/, a page that links to one
+    # added or removed changes itself)
+    shown = json.dumps({k: ({**v, "framed": None} if k == "extra" and isinstance(v, dict) else v)
+                        for k, v in config.items() if k != "site_dir"}, sort_keys=True, default=str)
     key = digest("mkdocs", environment(), engine, shown.replace(str(root), "<project>"))  # wherever it lies
     search = {page.path: search_key(key, docs[page.path]) for page in gen.pages}
     return Language(gen, outputs, key, docs, config, outputs.plan(key, docs), search, framing)
@@ -114,13 +118,15 @@ def prepare(root: Path, store: Store, snapshot: Snapshot, content: Content, gen:
 
 def render(root: Path, store: Store, snapshot: Snapshot, content: Content, langs: list[Language],
            timer: Timer) -> None:
-    """Run MkDocs for every language whose output is out of date; then each one's search index and sitemap."""
+    """Run MkDocs for every language whose output is out of date (its workers assemble the pages in frames and
+    make the search index: scripts.site.mkdocs_run); then each one's sitemap."""
     todo = [lang for lang in langs if lang.run.mode != "unchanged"]
     for lang in todo:
         lang.config["site_dir"] = str(lang.run.site)
     results = run_languages([Job(lang.config, str(root / CONFIG), lang.run, {
         routes.url_path(page.path): (lang.search[page.path], page.title) for page in lang.gen.pages},
-        to_assemble(lang), {routes.url_path(page.path): page.path for page in lang.gen.pages})
+        to_assemble(lang), {routes.url_path(page.path): page.path for page in lang.gen.pages},
+        {page.url: page.output for page in lang.frames.pages})
         for lang in todo])
     for lang, done in zip(todo, results, strict=True):
         timer.laps[f"mkdocs {lang.gen.lang}{' (dirty)' if lang.run.mode == 'dirty' else ''}"] = done.seconds
@@ -140,6 +146,12 @@ def to_assemble(lang: Language) -> list[Framed]:
         return lang.frames.pages
     return [page for page in lang.frames.pages
             if page.output in lang.run.stale or not (lang.outputs.site / page.output).exists()]
+
+
+def framable(path: str) -> bool:
+    """Whether a page can be assembled in a frame of its folder: a page of a folder, not its index (a frame
+    ``<folder>/_frame-….md`` is written at the same depth as ``<folder>/<name>.md``)."""
+    return "/" in path and not path.endswith("/index.md")
 
 
 def written_as_html(text: bytes) -> bool:

@@ -65,6 +65,8 @@ class Job:
     """The pages assembled in frames (scripts.site.frames)."""
     sources: dict[str, str] = field(default_factory=dict)
     """Each page's docs file, by its address (for messages)."""
+    in_frames: dict[str, str] = field(default_factory=dict)
+    """Every page assembled in a frame (this run or before): its HTML file, by its address."""
 
 
 @dataclass(frozen=True)
@@ -110,8 +112,9 @@ def run_mkdocs(job: Job) -> list[str]:
 
 def run_job(job: Job) -> Done:
     """MkDocs for one language, with before it the run's folder (scripts.site.outputs.Run.start) and after
-    it the check that it wrote only new files and the finishing of the pages it wrote
-    (scripts.site.finish): all in the worker, side by side with the other languages."""
+    it the check that it wrote only new files, the pages assembled in frames and the check of links to
+    their anchors (scripts.site.frames), the finishing of the pages written and the language's search
+    index (scripts.site.finish): all in the worker, side by side with the other languages."""
     started = time.perf_counter()
     job.run.start()
     messages = run_mkdocs(job)
@@ -128,7 +131,7 @@ def run_job(job: Job) -> Done:
     except SiteError as exc:
         return Done(round(time.perf_counter() - started, 2), [str(exc)], set())
     finish_pages(job.run.site, written - frames, site_url)
-    dangling = dangling_anchors(job.run.site, written - frames, framed, job.framed, job.sources)
+    dangling = dangling_anchors(job.run.site, written - frames, framed, job.in_frames, job.sources)
     if dangling:
         return Done(round(time.perf_counter() - started, 2), dangling, set())
     written = (written - frames) | framed.keys()

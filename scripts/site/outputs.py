@@ -8,7 +8,8 @@
   old language or the new one, never a mix, and a build that fails or is stopped leaves site/ as it
   was. A full run starts from an empty folder. A dirty run starts from hard links to the published
   files, without the output of every input that changed and without the files MkDocs writes in every
-  run (``ALWAYS_WRITTEN``), so that MkDocs renders exactly those and only ever creates new files;
+  run (``ALWAYS_WRITTEN``), so that MkDocs renders exactly those (and the frames of
+  scripts.site.frames, which are never published: a few pages a run) and only ever creates new files;
   ``Run.written`` checks that it wrote through no link (if it did, the build stops and the next one
   renders the language anew).
 - The store's state ``mkdocs/<lang>`` records what the published output is made from: the key of what
