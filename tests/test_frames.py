@@ -177,3 +177,17 @@ def test_a_new_person_is_a_dirty_build_not_a_full_one(tmp_path) -> None:  # type
     assert result.code == 0, result.err
     assert "languages rendered: en (dirty), be (dirty), ru (dirty), pl (dirty)" in result.out
     assert (root / "site/en/people/zzyzx-new/index.html").is_file()
+
+
+@pytest.mark.site
+def test_switching_frames_off_and_on_renders_every_page_anew_as_a_cold_build_would(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.test_dirty import published
+
+    root = make_project(tmp_path / "switched", REPO / "content")
+    for step, frames_on in enumerate((True, False, True)):
+        build(root, cards=False, frames=frames_on)
+        cold = make_project(tmp_path / f"cold-{step}", REPO / "content")
+        build(cold, cards=False, frames=frames_on)
+        switched, fresh = published(root), published(cold)
+        assert sorted(switched) == sorted(fresh)
+        assert [rel for rel in switched if switched[rel] != fresh[rel]] == []

@@ -107,11 +107,11 @@ def prepare(root: Path, store: Store, snapshot: Snapshot, content: Content, gen:
     config = mkdocs_config(snapshot, content, gen.lang, gen.nav, outputs.docs, outputs.site, targets)
     if framed_paths:  # not MkDocs input: known to it as excluded pages (scripts.site.hooks)
         config["extra"] = {**config["extra"], "framed": sorted(framed_paths)}
-    # what every page shows; not the list of pages in frames (as with pages in docs/, a page that links to one
-    # added or removed changes itself)
+    # what every page shows: whether pages are assembled in frames (a change of it renders every page anew),
+    # not the list of them (as with pages in docs/, a page that links to one added or removed changes itself)
     shown = json.dumps({k: ({**v, "framed": None} if k == "extra" and isinstance(v, dict) else v)
                         for k, v in config.items() if k != "site_dir"}, sort_keys=True, default=str)
-    key = digest("mkdocs", environment(), engine, shown.replace(str(root), "<project>"))  # wherever it lies
+    key = digest("mkdocs", environment(), engine, frames, shown.replace(str(root), "<project>"))  # wherever it lies
     search = {page.path: search_key(key, docs[page.path]) for page in gen.pages}
     return Language(gen, outputs, key, docs, config, outputs.plan(key, docs), search, framing)
 
