@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import jinja2
 import pytest
@@ -15,6 +16,13 @@ from scripts.site import frames
 from scripts.site.build import build
 from scripts.store import Store, digest
 from tests.conftest import REPO, apply_routine_edits, make_project, run_cli, tree_digest
+
+
+def add_alias(person: Path, alias: str) -> None:
+    """Another spelling of a person's name (their page and the pages that name them change)."""
+    text = person.read_text(encoding="utf-8")
+    person.write_text(text.replace("\nid:", f"\naliases: [{alias}]\nid:", 1) if "\naliases:" not in text
+                      else text.replace("\naliases:", f"\naliases:\n  - {alias}", 1), encoding="utf-8")
 
 
 @pytest.mark.site
@@ -42,9 +50,7 @@ def test_an_edited_person_is_assembled_again_in_a_dirty_build(tmp_path) -> None:
     root = make_project(tmp_path, REPO / "content")
     assert run_cli(root, "build", "--no-cards").code == 0
     person = min((root / "content/facts/people").glob("*.yml"))
-    text = person.read_text(encoding="utf-8")
-    person.write_text(text.replace("\nid:", "\naliases: [Zzyzx Framed]\nid:", 1) if "\naliases:" not in text
-                      else text.replace("\naliases:", "\naliases:\n  - Zzyzx Framed", 1), encoding="utf-8")
+    add_alias(person, "Zzyzx Framed")
     result = run_cli(root, "build", "--no-cards")
     assert result.code == 0, result.err
     assert "(dirty)" in result.out
@@ -122,9 +128,8 @@ def test_a_published_page_that_went_missing_is_assembled_again_by_the_next_dirty
     gone = root / "site/en/people" / people[0].stem / "index.html"
     kept = gone.read_bytes()
     gone.unlink()
-    text = people[1].read_text(encoding="utf-8")  # another person changes
-    people[1].write_text(text.replace("\nid:", "\naliases: [Zzyzx Framed]\nid:", 1) if "\naliases:" not in text
-                         else text.replace("\naliases:", "\naliases:\n  - Zzyzx Framed", 1), encoding="utf-8")
+    # another person changes
+    add_alias(people[1], "Zzyzx Framed")
     result = run_cli(root, "build", "--no-cards")
     assert result.code == 0 and "(dirty)" in result.out, result.out + result.err
     assert gone.read_bytes() == kept

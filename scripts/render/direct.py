@@ -52,7 +52,7 @@ class Direct:
         template writes a placeholder, filled in here once the whole page is known."""
         self.headings = []
         body = self.env.get_template(template).render(**values)
-        used = set(_ID.findall(body))
+        used = anchor_ids(body)
         ids = [ident if ident is not None else unique(slugify(html.unescape(_TAG.sub("", name)), "-"), used)
                for _, ident, name in self.headings]
         body = _AUTO.sub(lambda m: ids[int(m.group(1))], body)
@@ -75,6 +75,11 @@ class Direct:
         else:
             href = "../" * routes.url_path(here).count("/") + target
         return Markup(f'<a href="{escape(href)}{"#" + escape(anchor) if anchor else ""}">{escape(label)}</a>')
+
+
+def anchor_ids(html_text: str) -> set[str]:
+    """Every id an HTML text gives (the anchors a link to it may name)."""
+    return set(_ID.findall(html_text))
 
 
 def nest(headings: list[tuple[int, str, str]]) -> list[dict[str, Any]]:

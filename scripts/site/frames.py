@@ -33,6 +33,7 @@ from jinja2.filters import do_striptags
 from markupsafe import escape
 
 from scripts.errors import SiteError
+from scripts.render.direct import anchor_ids
 from scripts.site.outputs import output_of, remove_empty_folders
 from scripts.store import Store, digest, environment
 
@@ -228,7 +229,7 @@ def assemble_all(site: Path, framed: list[Framed], written: set[str], site_url: 
         except FileNotFoundError:
             target.parent.mkdir(parents=True)
             target.write_bytes(html.encode("utf-8"))
-    removed = {rel for rel in written if rel.split("/")[-2:-1] and rel.split("/")[-2].startswith(FRAME)}
+    removed = {rel for rel in written if posixpath.basename(posixpath.dirname(rel)).startswith(FRAME)}
     for rel in removed:
         os.unlink(site / rel)
         remove_empty_folders((site / rel).parent, site)
@@ -236,7 +237,6 @@ def assemble_all(site: Path, framed: list[Framed], written: set[str], site_url: 
 
 
 _FRAGMENT_LINK = re.compile(r'<a\s[^>]*?href="([^":#]*)#([^"]+)"')
-_ID = re.compile(r'\sid="([^"]*)"')
 
 
 def dangling_anchors(site: Path, written: set[str], made: dict[str, str], in_frames: dict[str, str],
@@ -264,7 +264,7 @@ def dangling_anchors(site: Path, written: set[str], made: dict[str, str], in_fra
                 text = made.get(output)
                 if text is None:
                     text = (site / output).read_text(encoding="utf-8")
-                ids[output] = set(_ID.findall(text))
+                ids[output] = anchor_ids(text)
             if unquote(anchor) not in ids[output]:
                 target_src = sources.get(target, target)
                 out.append(f"Doc file '{sources.get(url, rel)}' contains a link '{target_src}#{anchor}', but the doc "

@@ -15,17 +15,16 @@ All are MkDocs' public plugin events; ProperDocs runs them the same way.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
+from scripts.render.direct import anchor_ids
 from scripts.render.markup import StoredBytecode
 from scripts.store import Store
 
-_ID = re.compile(r'\sid="([^"]*)"')
 _HTML: dict[str, str] = {}
 """Each page written as HTML, by its file, from its Markdown event to its content event."""
 
@@ -42,7 +41,7 @@ def on_page_content(content: str, page: Any, **_: Any) -> str:
     if body is None:
         return content
     page.toc = get_toc(page.meta.get("toc") or [])
-    page.present_anchor_ids = set(_ID.findall(body))  # what MkDocs checks links to this page's anchors against
+    page.present_anchor_ids = anchor_ids(body)  # what MkDocs checks links to this page's anchors against
     return body
 
 
